@@ -1,0 +1,76 @@
+"""Our own interface strings: one bundle per language in locales/, checked to have the same keys."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .site_data import DataError, Problem
+from .yaml_source import Position, YamlSyntaxError, load_yaml
+
+
+@dataclass(frozen=True)
+class Strings:
+    bundles: dict[str, dict[str, str]]
+
+    def get(self, lang: str, key: str, **values) -> str:
+        text = self.bundles[lang][key]
+        return text.format(**values) if values else text
+
+
+def load_strings(locales_dir: Path) -> Strings:
+    stamps = tuple(_mtime(locales_dir / f"{lang}.yml") for lang in LANGUAGES)
+    return _load(Path(locales_dir).resolve(), stamps)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return -1
+
+
+@lru_cache(maxsize=4)
+def _load(locales_dir: Path, _stamps: tuple) -> Strings:
+    problems: list[Problem] = []
+    bundles: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        label = f"locales/{lang}.yml"
+        try:
+            document = load_yaml(locales_dir / f"{lang}.yml")
+        except FileNotFoundError:
+            problems.append(Problem(label, Position(1, 1), "the file is missing"))
+            continue
+        except YamlSyntaxError as error:
+            problems.append(Problem(label, error.position, error.message))
+            continue
+        if not isinstance(document.data, dict):
+            problems.append(Problem(label, Position(1, 1), "expected 'key: text' lines"))
+            continue
+        for key, value in document.data.items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem(label, document.position((key,)), "expected a non-empty text", field=str(key)))
+        bundles[lang] = {str(k): str(v) for k, v in document.data.items()}
+    if DEFAULT_LANGUAGE in bundles:
+        reference = bundles[DEFAULT_LANGUAGE]
+        for lang, bundle in bundles.items():
+            for key in reference.keys() - bundle.keys():
+                problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
+                                        f"the text is missing; locales/{DEFAULT_LANGUAGE}.yml has it", field=key))
+            for key in bundle.keys() - reference.keys():
+                problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
+                                        f"unknown key; locales/{DEFAULT_LANGUAGE}.yml does not have it", field=key))
+            for key in reference.keys() & bundle.keys():
+                if _placeholders(reference[key]) != _placeholders(bundle[key]):
+                    problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
+                                            f"the {{placeholders}} differ from locales/{DEFAULT_LANGUAGE}.yml", field=key))
+    if problems:
+        raise DataError(problems)
+    return Strings(bundles)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

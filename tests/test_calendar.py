@@ -1,0 +1,290 @@
+"""Issue 3: the mission calendar pages, their JSON-LD, the iCalendar files, and the checks on data/events.yml."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import vobject
+import yaml
+
+from conftest import LANGUAGES, ROOT, article, build_site, page_dir, page_file, soup
+
+EVENTS = yaml.safe_load((ROOT / "data" / "events.yml").read_text(encoding="utf-8"))["events"]
+STRINGS = {lang: yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
+B2B = "b2b-cleantech-mission-2019"
+
+
+def _section_of(page, event_id: str) -> str:
+    """The text of the h2 an event's heading stands under (upcoming, undated or past)."""
+    return page.find(id=event_id).find_previous("h2").get_text(strip=True)
+
+
+def test_the_calendar_page_writes_dates_the_way_each_language_does(site):
+    expected = {
+        "nl": ["16–22 november 2019", "februari–maart 2019", "april–september 2019", "november 2019"],
+        "en": ["16–22 November 2019", "February – March 2019", "April – September 2019",
+               "November 2019"],
+        "zh": ["2019年11月16日至22日", "2019年2月至3月", "2019年4月至9月", "2019年11月"],
+    }
+    for lang in LANGUAGES:
+        page = article(page_file(site, lang, "calendar"))
+        strings = STRINGS[lang]
+        assert page.h1.get_text(strip=True) == strings["calendar.title"]
+        text = page.get_text(" ", strip=True)
+        for snippet in expected[lang]:
+            assert snippet in text, (lang, snippet)
+        for event in EVENTS:
+            heading = page.find(id=event["id"])
+            assert heading.get_text(strip=True) == event["title"][lang]
+        # The real events all lie in the past; the undated seminar has its own section.
+        assert _section_of(page, B2B) == strings["calendar.past"]
+        assert _section_of(page, "closing-seminar") == strings["calendar.undated"]
+        assert strings["event.date_tba"] in page.find(id="closing-seminar").find_next("dl").get_text()
+        assert strings["calendar.no_upcoming"] in text
+        # Past events are grouped by month, newest first.
+        event_ids = {e["id"] for e in EVENTS}
+        months = [h.get_text(strip=True) for h in page.find_all("h3") if h["id"] not in event_ids]
+        assert months == expected[lang][3:] + [{"nl": "april 2019", "en": "April 2019", "zh": "2019年4月"}[lang],
+                                              {"nl": "februari 2019", "en": "February 2019", "zh": "2019年2月"}[lang]]
+
+
+def test_the_calendar_is_in_the_navigation_after_about(site):
+    for lang in LANGUAGES:
+        nav = soup(page_file(site, lang, "")).select_one("nav.md-nav--primary").get_text("|", strip=True).split("|")
+        about, calendar = STRINGS[lang]["nav.about"], STRINGS[lang]["nav.calendar"]
+        assert nav.index(calendar) == nav.index(about) + 1
+
+
+def test_each_event_has_schema_org_json_ld_at_the_precision_known(site):
+    for lang in LANGUAGES:
+        page = soup(page_file(site, lang, "calendar"))
+        scripts = page.select('article script[type="application/ld+json"]')
+        assert len(scripts) == len(EVENTS)
+        items = {item["name"]: item for item in (json.loads(script.string) for script in scripts)}
+        for event in EVENTS:
+            item = items[event["title"][lang]]
+            assert item["@type"] == "Event" and item["@context"] == "https://schema.org"
+            assert item["description"] == event["description"][lang]
+            assert item.get("startDate") == (str(event["start"]) if "start" in event else None)
+            assert item.get("endDate") == (str(event["end"]) if "end" in event else None)
+    assert items[EVENTS[0]["title"]["zh"]]["startDate"] == "2019-02"
+
+
+def test_json_ld_cannot_break_out_of_its_script_element():
+    from macros import page_paths
+    from macros.event_view import EventView
+    from macros.events import Event
+    from macros.render import PageContext
+    from macros.site_data import load_site_data
+    from macros.strings import load_strings
+
+    hostile = "</script><script>alert(1)</script> & <!--"
+    text = {"nl": hostile, "en": hostile, "zh": hostile}
+    event = Event.model_validate({"id": "x", "kind": "seminar", "title": text, "description": text})
+    ctx = PageContext(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), "en", page_paths.CALENDAR)
+    output = str(EventView(ctx).jsonld(event))
+    assert "<" not in output and ">" not in output and "&" not in output
+    assert json.loads(output)["name"] == hostile
+
+
+def test_region_and_challenge_pages_list_the_events_that_concern_them(site):
+    for lang in LANGUAGES:
+        for kind, field in (("regions", "regions"), ("challenges", "challenges")):
+            ids = {i for e in EVENTS for i in e.get(field, [])}
+            for item_id in ids:
+                page = article(page_file(site, lang, f"{kind}/{item_id}"))
+                links = {a["href"].rsplit("#", 1)[1]: a.get_text(strip=True)
+                         for a in page.select('a[href*="calendar/#"]')}
+                expected = {e["id"]: e["title"][lang] for e in EVENTS if item_id in e.get(field, [])}
+                assert links == expected, (lang, kind, item_id)
+
+
+def _ics_files(site):
+    return sorted(site.rglob("*.ics"))
+
+
+def test_every_ics_file_parses_with_two_independent_parsers(site):
+    files = _ics_files(site)
+    # Per language: the B2B mission (the only event with known days) and the whole-calendar feed.
+    assert len(files) == 2 * len(LANGUAGES)
+    for path in files:
+        raw = path.read_bytes()
+        lang = path.relative_to(site).parts[0] if path.relative_to(site).parts[0] in ("en", "zh") else "nl"
+        parsed = icalendar.Calendar.from_ical(raw)
+        assert parsed["VERSION"] == "2.0" and parsed["PRODID"]
+        events = parsed.walk("VEVENT")
+        assert [str(e["UID"]) for e in events] == [f"{B2B}@i2pcc"]
+        mission = events[0]
+        assert str(mission["SUMMARY"]) == next(e for e in EVENTS if e["id"] == B2B)["title"][lang]
+        # All-day dates, DTEND exclusive: 16 up to and including 22 November.
+        assert mission.decoded("DTSTART") == date(2019, 11, 16)
+        assert mission.decoded("DTEND") == date(2019, 11, 23)
+        assert mission["URL"].endswith(f"{page_dir(lang)}calendar/#{B2B}")
+
+        card = vobject.readOne(raw.decode("utf-8"))
+        vevents = card.contents["vevent"]
+        assert len(vevents) == 1
+        assert vevents[0].uid.value == f"{B2B}@i2pcc"
+        assert vevents[0].summary.value == str(mission["SUMMARY"])
+        assert vevents[0].dtstart.value == date(2019, 11, 16)
+        assert vevents[0].dtend.value == date(2019, 11, 23)
+
+
+def test_calendar_links_lead_to_existing_files(site):
+    for lang in LANGUAGES:
+        page_path = page_file(site, lang, "calendar")
+        page = article(page_path)
+        hrefs = [a["href"] for a in page.select('a[type="text/calendar"]')]
+        # The feed and the B2B mission; month ranges and undated events get no calendar file and no link.
+        assert sorted(hrefs) == sorted(["i2pcc.ics", f"{B2B}.ics"])
+        for href in hrefs:
+            assert (page_path.parent / href).is_file(), (lang, href)
+
+
+def test_ics_files_are_reproducible_for_a_pinned_build_date():
+    from macros.calendar_feed import calendar_files
+    from macros.events import build_instant
+    from macros.site_data import load_site_data
+    from macros.strings import load_strings
+
+    stamp = build_instant({"SOURCE_DATE_EPOCH": "1893456000"})
+    assert stamp == datetime(2030, 1, 1, tzinfo=timezone.utc)
+    data, strings = load_site_data(ROOT / "data"), load_strings(ROOT / "locales")
+    first = calendar_files(data, strings, "en", stamp, "https://example.test/en/calendar/")
+    second = calendar_files(data, strings, "en", stamp, "https://example.test/en/calendar/")
+    assert first == second
+    feed = icalendar.Calendar.from_ical(first["calendar/i2pcc.ics"])
+    assert feed.walk("VEVENT")[0].decoded("DTSTAMP") == stamp
+
+
+# A fixture calendar, for the tests only: a timed event, a day, and a month range, all in the future.
+FIXTURE_EVENTS = """
+events:
+  - id: fixture-seminar
+    kind: seminar
+    start: 2031-05-06 09:00
+    end: 2031-05-06 17:30
+    timezone: Europe/Brussels
+    place: {nl: Testplaats, en: Test place, zh: 测试地点}
+    regions: [hebei]
+    challenges: [hydrogen]
+    title: {nl: Testseminarie, en: Test seminar, zh: 测试研讨会}
+    description: {nl: Alleen voor de tests., en: For the tests only., zh: 仅供测试。}
+    registration: https://example.test/register
+  - id: fixture-delegation
+    kind: incoming-delegation
+    start: 2031-06-10
+    title: {nl: Testdelegatie, en: Test delegation, zh: 测试代表团}
+    description: {nl: Alleen voor de tests., en: For the tests only., zh: 仅供测试。}
+  - id: fixture-months
+    kind: outgoing-mission
+    start: 2031-09
+    end: 2031-10
+    title: {nl: Testmissie, en: Test mission, zh: 测试代表团访华}
+    description: {nl: Alleen voor de tests., en: For the tests only., zh: 仅供测试。}
+"""
+
+BEFORE = int(datetime(2031, 1, 1, tzinfo=timezone.utc).timestamp())
+AFTER = int(datetime(2032, 1, 1, tzinfo=timezone.utc).timestamp())
+
+
+@pytest.fixture(scope="module")
+def fixture_sites(tmp_path_factory):
+    import shutil
+
+    project = tmp_path_factory.mktemp("calendar") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache"))
+    (project / "data" / "events.yml").write_text(FIXTURE_EVENTS, encoding="utf-8")
+    sites = {}
+    for name, epoch in (("before", BEFORE), ("after", AFTER)):
+        site_dir = project.parent / f"site-{name}"
+        result = build_site(project, site_dir, {"SOURCE_DATE_EPOCH": str(epoch)})
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert "WARNING" not in result.stdout, result.stdout[-3000:]
+        sites[name] = site_dir
+    return sites
+
+
+def test_upcoming_and_past_follow_the_pinned_build_date(fixture_sites):
+    for lang in LANGUAGES:
+        before = article(page_file(fixture_sites["before"], lang, "calendar"))
+        after = article(page_file(fixture_sites["after"], lang, "calendar"))
+        for event_id in ("fixture-seminar", "fixture-delegation", "fixture-months"):
+            assert _section_of(before, event_id) == STRINGS[lang]["calendar.upcoming"], (lang, event_id)
+            assert _section_of(after, event_id) == STRINGS[lang]["calendar.past"], (lang, event_id)
+        # Upcoming soonest first.
+        ids = [h["id"] for h in before.select("h3[id]")]
+        assert ids == ["fixture-seminar", "fixture-delegation", "fixture-months"]
+        assert STRINGS[lang]["calendar.no_upcoming"] in after.get_text()
+
+
+def test_times_are_shown_in_brussels_and_china_time(fixture_sites):
+    # 6 May 2031 is summer time in Brussels (UTC+2); China is UTC+8 all year.
+    expected = {"nl": ("6 mei 2031, 09:00–17:30", "6 mei 2031, 15:00–23:30"),
+                "en": ("6 May 2031, 09:00–17:30", "6 May 2031, 15:00–23:30"),
+                "zh": ("2031年5月6日 09:00–17:30", "2031年5月6日 15:00–23:30")}
+    for lang in LANGUAGES:
+        facts = article(page_file(fixture_sites["before"], lang, "calendar")).find(id="fixture-seminar").find_next("dl")
+        rows = {div.dt.get_text(strip=True): div.dd.get_text(strip=True) for div in facts.find_all("div")}
+        assert rows[STRINGS[lang]["event.time_brussels"]] == expected[lang][0]
+        assert rows[STRINGS[lang]["event.time_china"]] == expected[lang][1]
+        assert facts.find("time")["datetime"] == "2031-05-06T09:00:00+02:00"
+
+
+def test_timed_events_carry_their_time_zone_in_the_ics(fixture_sites):
+    site = fixture_sites["before"]
+    feed_raw = (site / "zh" / "calendar" / "i2pcc.ics").read_bytes()
+    feed = icalendar.Calendar.from_ical(feed_raw)
+    assert sorted(str(e["UID"]) for e in feed.walk("VEVENT")) == ["fixture-delegation@i2pcc", "fixture-seminar@i2pcc"]
+    tzids = {str(e["DTSTART"].params["TZID"]) for e in feed.walk("VEVENT") if "TZID" in e["DTSTART"].params}
+    assert tzids == {"Europe/Brussels"}
+    assert {str(tz["TZID"]) for tz in feed.walk("VTIMEZONE")} == tzids
+    seminar = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == "fixture-seminar@i2pcc")
+    brussels = ZoneInfo("Europe/Brussels")
+    assert seminar.decoded("DTSTART") == datetime(2031, 5, 6, 9, 0, tzinfo=brussels)
+    assert seminar.decoded("DTSTAMP") == datetime.fromtimestamp(BEFORE, timezone.utc)
+    assert "https://example.test/register" in str(seminar["DESCRIPTION"])
+    one_day = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == "fixture-delegation@i2pcc")
+    assert (one_day.decoded("DTSTART"), one_day.decoded("DTEND")) == (date(2031, 6, 10), date(2031, 6, 11))
+
+    card = vobject.readOne(feed_raw.decode("utf-8"))
+    vseminar = next(e for e in card.contents["vevent"] if e.uid.value == "fixture-seminar@i2pcc")
+    assert vseminar.dtstart.value == datetime(2031, 5, 6, 7, 0, tzinfo=timezone.utc)
+    assert vseminar.dtend.value == datetime(2031, 5, 6, 15, 30, tzinfo=timezone.utc)
+    assert not (site / "zh" / "calendar" / "fixture-months.ics").exists()
+
+
+BAD_INPUT = {
+    "end before start": (B2B, "end", "start: 2019-11-16\n    end: 2019-11-22", "start: 2019-11-16\n    end: 2019-11-10",
+                         "the end (2019-11-10) is before the start (2019-11-16)"),
+    "unknown region": ("exploratory-mission-2019", "regions",
+                       "regions: [hebei, shaanxi, chengdu, chongqing, guangdong]\n    title:\n      nl: Verkennende",
+                       "regions: [hebei, atlantis]\n    title:\n      nl: Verkennende",
+                       "'atlantis' is not a region"),
+    "unknown challenge": (B2B, "challenges", "battery-recycling]\n    title:\n      nl: I²PCC",
+                          "teleportation]\n    title:\n      nl: I²PCC", "'teleportation' is not a challenge area"),
+    "unknown time zone": (B2B, "timezone", "start: 2019-11-16\n    end: 2019-11-22",
+                          "start: 2019-11-16 09:00\n    end: 2019-11-22 17:00\n    timezone: Mars/Olympus",
+                          "'Mars/Olympus' is not a known time zone"),
+    "missing translation": ("closing-seminar", "title.zh", "      zh: 项目总结研讨会\n", "",
+                            "Chinese (zh) text is missing"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT)
+def test_bad_event_data_stops_the_build_naming_file_event_and_field(case, project_copy, tmp_path):
+    event_id, field, old, new, message = BAD_INPUT[case]
+    events = project_copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    events.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    line = next(line for line in result.stdout.splitlines() if "data/events.yml:" in line)
+    assert f"entry '{event_id}', field '{field}'" in line, line
+    assert message in line, line
+    assert "Traceback" not in result.stdout

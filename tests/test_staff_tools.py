@@ -1,0 +1,104 @@
+"""Issue 5: the content check without a build, the JSON Schemas, and data that tries to inject code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, build_site
+from macros.schemas import schema_files
+
+
+def run(args, cwd, **kwargs):
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, **kwargs)
+
+
+def test_json_schemas_are_generated_from_the_models_and_up_to_date():
+    for name, text in schema_files().items():
+        committed = ROOT / "schemas" / name
+        assert committed.exists(), f"run python -m macros.schemas ({name} is missing)"
+        assert committed.read_text(encoding="utf-8") == text, f"run python -m macros.schemas ({name} is outdated)"
+        json.loads(text)
+    for data_file in (ROOT / "data").glob("*.yml"):
+        first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=../schemas/{data_file.stem}.schema.json"
+
+
+def test_check_reports_data_and_translation_status_without_building(project_copy):
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@localhost"]
+    run(["git", "init", "-q"], project_copy, check=True)
+    run([*git, "add", "-A"], project_copy, check=True)
+    run([*git, "commit", "-qm", "all", "--date=2020-01-01T00:00:00"], project_copy, check=True,
+        env={"GIT_COMMITTER_DATE": "2020-01-01T00:00:00", "PATH": "/usr/bin:/bin"})
+    # The Dutch about page changes later than its translations; the Chinese projects page disappears.
+    about = project_copy / "docs" / "nl" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nNieuwe alinea.\n", encoding="utf-8")
+    (project_copy / "docs" / "zh" / "projects.md").unlink()
+    run([*git, "commit", "-qam", "later"], project_copy, check=True)
+
+    result = run([sys.executable, "-m", "macros.check"], project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "data/regions.yml: 5 entries, every text complete in nl, en, zh" in result.stdout
+    assert "attention about.md: older than the Dutch source in en, zh" in result.stdout
+    assert "attention projects.md: missing in zh: shown in Dutch there" in result.stdout
+    assert "ok        regions/hebei.md" in result.stdout
+
+    regions = project_copy / "data" / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("sister_province: limburg", "sister_province: x"),
+                       encoding="utf-8")
+    failed = run([sys.executable, "-m", "macros.check"], project_copy)
+    assert failed.returncode == 1
+    assert "entry 'guangdong', field 'sister_province'" in failed.stdout
+
+
+def test_a_page_missing_in_a_language_is_served_in_dutch_with_a_notice(project_copy, tmp_path):
+    (project_copy / "docs" / "zh" / "projects.md").unlink()
+    assert build_site(project_copy, tmp_path / "site").returncode == 0
+    from conftest import soup
+
+    page = soup(tmp_path / "site" / "zh" / "projects" / "index.html")
+    notice = page.select_one(".i2-fallback-notice")
+    assert notice.get_text(strip=True) == "本页尚未译成中文，以下为荷兰语原文。"
+    dutch = notice.find_next_sibling("div")
+    assert dutch["lang"] == "nl" and dutch.h1.get_text(strip=True) == "Verwante projecten"
+    assert soup(tmp_path / "site" / "en" / "projects" / "index.html").select_one(".i2-fallback-notice") is None
+
+
+HOSTILE_TEXTS = [
+    "<script>window.__pwned = 1</script>",
+    "<img src=x onerror=\"window.__pwned = 2\">",
+    "[klik](javascript:window.__pwned=3)",
+    "{{ config.site_name }} {% raw %}",
+    "**vet** _schuin_ # kop | cel",
+]
+
+
+def test_no_data_value_runs_as_script_in_a_real_browser(project_copy, tmp_path, browser):
+    regions = project_copy / "data" / "regions.yml"
+    text = regions.read_text(encoding="utf-8")
+    # The hostile texts go into the name and the key facts of Hebei.
+    text = text.replace("      nl: Provincie Hebei\n", f"      nl: {json.dumps(HOSTILE_TEXTS[0])}\n", 1)
+    text = text.replace("    key_facts:\n", "    key_facts:\n" + "".join(
+        f"      - nl: {json.dumps(h, ensure_ascii=False)}\n        en: x\n        zh: x\n" for h in HOSTILE_TEXTS), 1)
+    regions.write_text(text, encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout[-3000:]
+
+    from conftest import soup
+
+    built = soup(tmp_path / "site" / "regions" / "hebei" / "index.html")
+    assert not [s for s in built.find_all("script") if "__pwned" in s.get_text()]
+    assert not built.find_all(attrs={"onerror": True})
+    assert not built.select('a[href^="javascript"]')
+
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((tmp_path / "site" / "regions" / "hebei" / "index.html").as_uri())
+    assert page.evaluate("window.__pwned") is None
+    body = page.locator("article").inner_text()
+    for hostile in HOSTILE_TEXTS:
+        assert hostile in body, hostile
+    assert not dialogs
+    page.close()
