@@ -1,0 +1,155 @@
+"""The build steps MkDocs runs through macros/mkdocs_hooks.py: check data and pages before the build, give each
+language its navigation and site name, write calendars and vCards, and publish the site only when all of it built."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import Abort
+from mkdocs.utils import CountHandler
+
+from macros import page_paths
+from macros.calendar_feed import calendar_files
+from macros.contact_render import eu_funding
+from macros.events import build_instant
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.navigation import build_nav
+from macros.site_data import DataError, load_site_data
+from macros.site_pages import missing_page_files
+from macros.strings import load_strings
+from macros.vcards import vcard
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def on_config(config):
+    try:
+        data = load_site_data(ROOT / "data")
+        strings = load_strings(ROOT / "locales")
+    except DataError as error:
+        raise Abort(str(error)) from None
+    missing = missing_page_files(Path(config["docs_dir"]), data)
+    if missing:
+        files = "\n".join(f"  - {path.relative_to(ROOT)}" for path in missing)
+        raise Abort(
+            f"The site was not built: data/ describes pages that do not exist yet:\n{files}\n"
+            "Create them with: python -m macros.stubs"
+        )
+    _stage(config)
+    lang = config["theme"]["language"]
+    config["nav"] = build_nav(data, strings, lang)
+    config["site_name"] = strings.get(lang, "site_name")
+    config["site_description"] = strings.get(lang, "site_description")
+    return config
+
+
+# hreflang codes: Chinese in simplified script is zh-Hans; the default language also serves as x-default.
+_HREFLANG = {"zh": "zh-Hans"}
+
+
+def on_page_context(context, page, config, nav):
+    site_url = config["site_url"]
+    alternates = []
+    # i18n assigns the per-page links as an attribute of `extra` (what templates read), not as a key.
+    for alternate in getattr(config["extra"], "alternate", None) or []:
+        href = urljoin(site_url, alternate["link"])
+        alternates.append({"hreflang": _HREFLANG.get(alternate["lang"], alternate["lang"]), "href": href})
+        if alternate["lang"] == DEFAULT_LANGUAGE:
+            alternates.append({"hreflang": "x-default", "href": href})
+    context["i2_alternates"] = alternates
+    # A page missing in this language is served from its Dutch source: say so in the reader's language and mark
+    # the content as Dutch, so that screen readers and search engines read it as Dutch.
+    lang = config["theme"]["language"]
+    source_lang = getattr(page.file, "locale", lang)
+    if source_lang != lang:
+        context["i2_fallback"] = {"lang": source_lang,
+                                  "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
+    context["i2_eu_funding"] = _eu_funding(config)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Pages built from theme templates alone (404.html) carry the EU statement too.
+    context["i2_eu_funding"] = _eu_funding(config)
+    return context
+
+
+def _eu_funding(config):
+    return eu_funding(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), config["theme"]["language"])
+
+
+# A build writes into a staging folder beside the site folder and replaces the previous site only when every
+# language has been built without error (and, in strict mode, without warning): a failed build never leaves a
+# half-written site where the last good one was. One state per build run.
+_run: dict = {}
+
+
+def _stage(config):
+    if not _run:
+        target = Path(config["site_dir"])
+        staging = target.with_name(f".{target.name}.staging")
+        shutil.rmtree(staging, ignore_errors=True)
+        warnings = CountHandler()
+        warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(warnings)
+        _run.update(target=target, staging=staging, warnings=warnings)
+    config["site_dir"] = str(_run["staging"])
+
+
+def on_post_build(config) -> bool:
+    """Publish the staged site; True when this ended the build run (published or discarded)."""
+    i18n = config.plugins.get("i18n")
+    if not _run or (i18n is not None and i18n.building):
+        return False  # a language build inside the main one; the main one publishes
+    logging.getLogger("mkdocs").removeHandler(_run["warnings"])
+    if config["strict"] and _run["warnings"].get_counts():
+        _discard()  # MkDocs aborts right after this event
+        return True
+    target, staging = _run["target"], _run["staging"]
+    for lang in LANGUAGES:
+        _write_calendar_files(config, staging, lang)
+    _write_vcards(staging)
+    previous = target.with_name(f".{target.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    config["site_dir"] = str(target)
+    shutil.rmtree(previous, ignore_errors=True)
+    _run.clear()
+    return True
+
+
+def on_build_error(error):
+    if _run:
+        logging.getLogger("mkdocs").removeHandler(_run["warnings"])
+        _discard()
+
+
+def _discard():
+    shutil.rmtree(_run["staging"], ignore_errors=True)
+    _run.clear()
+
+
+def _write_calendar_files(config, site_dir: Path, lang: str):
+    """The iCalendar files of one language, beside its calendar page (the default language at the site root)."""
+    folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    page_url = urljoin(config["site_url"], folder + page_paths.page_url(page_paths.CALENDAR))
+    files = calendar_files(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), lang,
+                           build_instant(), page_url)
+    for relative, content in files.items():
+        path = site_dir / folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _write_vcards(site_dir: Path):
+    """One vCard per contact at the site root, shared by the three languages."""
+    data = load_site_data(ROOT / "data")
+    for contact in data.contacts:
+        path = site_dir / page_paths.vcard_file(contact.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(vcard(contact, data).encode("utf-8"))
