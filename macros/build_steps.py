@@ -15,6 +15,7 @@ from macros import page_paths
 from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
 from macros.events import build_instant
+from macros.language_suggestion import language_suggestions
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 from macros.navigation import build_nav
 from macros.site_data import DataError, load_site_data
@@ -75,6 +76,13 @@ def on_template_context(context, template_name, config):
     # Pages built from theme templates alone (404.html) carry the EU statement too.
     context["i2_eu_funding"] = _eu_funding(config)
     return context
+
+
+def on_env(env, config, files):
+    # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
+    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
+                                                                  config["theme"]["language"], config["site_url"])
+    return env
 
 
 def _eu_funding(config):

@@ -1,0 +1,253 @@
+"""Issue 9: the built site behind deploy/nginx.conf, run by Debian's nginx as a child process on 127.0.0.1.
+
+Status codes, headers, MIME types, compression and the 404 page of each language, over HTTP; then every page in
+headless Chromium through nginx, with not one Content-Security-Policy violation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, html_pages, page_dir
+from deploy.csp import configured_policy, policy
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+
+# The wrapper a host's /etc/nginx/nginx.conf would be, with every path inside a temporary prefix.
+WRAPPER = """
+daemon off;
+# One process under the test's own user: a root master would hand requests to workers running as nobody.
+master_process off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+load_module {brotli};
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {prefix}/client_body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include site.conf;
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    """deploy/nginx.conf serving the built site; yields (host, port)."""
+    prefix = tmp_path_factory.mktemp("nginx")
+    port = _free_port()
+    shutil.copy(ROOT / "deploy" / "nginx.conf", prefix / "site.conf")
+    (prefix / "i2pcc-host.conf").write_text(f"listen 127.0.0.1:{port};\nroot {site};\n", encoding="utf-8")
+    (prefix / "nginx.conf").write_text(WRAPPER.format(prefix=prefix, brotli=BROTLI_MODULE), encoding="utf-8")
+    server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                               "-e", str(prefix / "error.log")],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            assert server.poll() is None, server.stdout.read().decode()
+            try:
+                _get(("127.0.0.1", port), "/")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not answer"
+                time.sleep(0.1)
+        yield "127.0.0.1", port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    errors = (prefix / "error.log").read_text(encoding="utf-8")
+    assert "[emerg]" not in errors and "[alert]" not in errors, errors
+
+
+class Response:
+    def __init__(self, raw: http.client.HTTPResponse):
+        self.status = raw.status
+        self.headers = raw.headers
+        self.body = raw.read()
+
+
+def _get(address, path: str, **headers) -> Response:
+    connection = http.client.HTTPConnection(*address, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        return Response(connection.getresponse())
+    finally:
+        connection.close()
+
+
+SECURITY_HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _assert_security_headers(response: Response, site: Path):
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value, name
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert response.headers["Content-Security-Policy"] == policy(site)
+
+
+def test_the_configured_policy_matches_what_the_build_emits(site):
+    """The hashes of the inline scripts change with Material or the site's depth: then run the command below."""
+    assert configured_policy() == policy(site), "run: python -m deploy.csp <site folder> (see README)"
+
+
+def test_the_policy_allows_no_other_origin_and_inline_code_only_by_hash(site):
+    csp = policy(site)
+    assert "http" not in csp and "*" not in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    # Material's inline scripts: the scope one per folder depth, the one for tabbed content.
+    assert csp.split("; ")[1].count("'sha256-") >= 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_of_each_language_are_utf8_html_with_security_headers(nginx, site, lang):
+    for page in ("", "regions/hebei/", "calendar/"):
+        response = _get(nginx, "/" + page_dir(lang) + page)
+        assert response.status == 200, page
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert response.headers["Server"] == "nginx"  # no version number
+        assert response.body == (site / page_dir(lang) / page / "index.html").read_bytes()
+        _assert_security_headers(response, site)
+
+
+def test_the_root_stays_dutch_whatever_the_browser_prefers(nginx):
+    response = _get(nginx, "/", **{"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"})
+    assert response.status == 200
+    assert b'<html lang="nl"' in response.body
+
+
+def test_a_folder_without_slash_redirects_relatively(nginx):
+    response = _get(nginx, "/en")
+    assert response.status == 301
+    assert response.headers["Location"] == "/en/"
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_and_the_rest_revalidated(nginx, site):
+    fingerprinted = [*(site / "assets" / "javascripts").glob("bundle.*.min.js"),
+                     *(site / "assets" / "javascripts" / "workers").glob("search.*.min.js"),
+                     *(site / "assets" / "stylesheets").glob("main.*.min.css")]
+    assert len(fingerprinted) == 3
+    for path in fingerprinted:
+        response = _get(nginx, "/" + path.relative_to(site).as_posix())
+        assert response.status == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    for path, mime in (("assets/site.css", "text/css; charset=utf-8"),
+                       ("assets/interest.js", "application/javascript; charset=utf-8"),
+                       ("search/search_index.json", "application/json; charset=utf-8"),
+                       ("sitemap.xml", "text/xml; charset=utf-8")):
+        response = _get(nginx, "/" + path)
+        assert response.status == 200, path
+        assert response.headers["Cache-Control"] == "no-cache", path
+        assert response.headers["Content-Type"] == mime, path
+
+
+def test_calendars_and_vcards_have_their_mime_types(nginx, site):
+    calendars = sorted(site.rglob("*.ics"))
+    vcards = sorted(site.rglob("*.vcf"))
+    assert calendars and vcards
+    for path in calendars:
+        response = _get(nginx, "/" + path.relative_to(site).as_posix())
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+        assert response.body == path.read_bytes()
+    for path in vcards:
+        response = _get(nginx, "/" + path.relative_to(site).as_posix())
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "text/vcard"
+        assert response.body == path.read_bytes()
+
+
+def test_text_is_compressed_with_gzip_and_brotli(nginx, site):
+    for path in ("", "zh/regions/hebei/", "assets/site.css", "search/search_index.json", "calendar/i2pcc.ics"):
+        original = (site / path / "index.html" if path.endswith("/") or not path else site / path).read_bytes()
+        response = _get(nginx, "/" + path, **{"Accept-Encoding": "gzip"})
+        assert response.headers["Content-Encoding"] == "gzip", path
+        assert response.headers["Vary"] == "Accept-Encoding", path
+        assert gzip.decompress(response.body) == original, path
+        response = _get(nginx, "/" + path, **{"Accept-Encoding": "br"})
+        assert response.headers["Content-Encoding"] == "br", path
+        assert len(response.body) < len(original), path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_page_gets_the_404_page_of_its_language(nginx, site, lang):
+    own = site / page_dir(lang) / "404.html"
+    expected = own if own.exists() else site / "404.html"
+    for path in ("no-such-page/", "regions/no-such-region/", "no-such-file.ics"):
+        response = _get(nginx, "/" + page_dir(lang) + path)
+        assert response.status == 404, path
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert response.body == expected.read_bytes(), path
+        _assert_security_headers(response, site)
+
+
+# Chromium reports a blocked script, style, image, font, fetch or worker both as this event and on the console.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def test_every_page_loads_through_nginx_without_a_csp_violation(nginx, site, browser):
+    # The pages name their own origin (SITE_URL) in absolute links, which Material's script fetches from: the browser
+    # asks for SITE_URL and a proxy setting sends every request to nginx (loopback included, which Chromium would
+    # otherwise never proxy), so the origin is the one the site was built for and nginx answers all of it.
+    origin = SITE_URL.rstrip("/")
+    context = browser.new_context(proxy={"server": f"http://{nginx[0]}:{nginx[1]}", "bypass": "<-loopback>"})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    console: list[str] = []  # errors of all pages: a late one is reported after its page is left
+    foreign: list[str] = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.on("request", lambda request: foreign.append(request.url)
+            if not request.url.startswith((origin, "data:")) else None)
+    try:
+        # What a page itself holds (inline scripts, styles, images) is checked by the load event; what Material's
+        # script fetches afterwards (the search index, the alternates' sitemaps) is the same on every page of a
+        # language, so it is awaited on the first page of each, and its console errors would surface later anyway.
+        settled = set()
+        for path in html_pages(site) + [site / "404.html"]:
+            relative = path.relative_to(site).as_posix()
+            lang = relative.split("/")[0] if relative.split("/")[0] in LANGUAGES else "nl"
+            response = page.goto(origin + "/" + relative.removesuffix("index.html"),
+                                 wait_until="load" if lang in settled else "networkidle")
+            settled.add(lang)
+            assert response.headers["server"] == "nginx", relative
+            assert page.evaluate("window.__cspViolations") == [], relative
+        assert not [m for m in console if "Content Security Policy" in m or "Permissions-Policy" in m]
+        assert foreign == []
+        # The search worker runs under the policy too: it answers a query in each language (hits or "no match").
+        for lang in LANGUAGES:
+            page.goto(f"{origin}/{page_dir(lang)}", wait_until="networkidle")
+            meta = page.locator(".md-search-result__meta")
+            waiting = meta.inner_text()
+            page.locator("input.md-search__input").click()
+            page.keyboard.type("Hebei")
+            page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText !== text",
+                                   arg=waiting)
+            assert page.evaluate("window.__cspViolations") == [], lang
+        assert not [m for m in console if "Content Security Policy" in m]
+    finally:
+        context.close()
