@@ -97,7 +97,7 @@ class Area:
     current: bool = False
 
 
-def _render(template: str, **values) -> Markup:
+def render_svg(template: str, **values) -> Markup:
     html = _ENVIRONMENT.get_template(template).render(**values)
     # The SVG goes into Markdown as one raw HTML block, which a blank line would end.
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
@@ -182,7 +182,7 @@ def regions_map(ctx, current: str | None = None) -> Markup:
     height = 560
     drawing = geo.Drawing(topology, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
     areas = _china_areas(ctx, drawing, current, {})
-    return _render("map.svg.j2", uid="i2-map-regions", kind="regions", width=WIDTH, height=height, areas=areas,
+    return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", width=WIDTH, height=height, areas=areas,
                    ties=[], title=ctx.t("maps.regions_title"), alt=_regions_alt(ctx, current),
                    source=ctx.t("maps.source"))
 
@@ -194,7 +194,7 @@ def provinces_map(ctx) -> Markup:
     drawing = geo.Drawing(topology, FLANDERS_PROJECTION, (20, 20, WIDTH - 40, height - 40), TOLERANCE / 2)
     areas = _flemish_areas(ctx, drawing, {})
     names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in ctx.data.provinces])
-    return _render("map.svg.j2", uid="i2-map-provinces", kind="provinces", width=WIDTH, height=height,
+    return render_svg("map.svg.j2", uid="i2-map-provinces", kind="provinces", width=WIDTH, height=height,
                    areas=areas, ties=[], title=ctx.t("maps.provinces_title"),
                    alt=ctx.t("maps.provinces_alt", provinces=names), source=ctx.t("maps.source"))
 
@@ -220,5 +220,5 @@ def ties_map(ctx) -> Markup:
             sentences.append(ctx.t("maps.tie", province=ctx.tr(province.short_name or province.name),
                                    regions=_list(ctx, [ctx.tr(r.short_name) for r in regions])))
     alt = ctx.t("maps.ties_alt", ties=ctx.t("maps.tie_separator").join(sentences))
-    return _render("map.svg.j2", uid="i2-map-ties", kind="ties", width=WIDTH, height=height, areas=areas,
+    return render_svg("map.svg.j2", uid="i2-map-ties", kind="ties", width=WIDTH, height=height, areas=areas,
                    ties=ties, title=ctx.t("maps.ties_title"), alt=alt, source=ctx.t("maps.source"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import event_dates, formatting, maps, page_paths
+from . import event_dates, formatting, maps, page_paths, timeline
 from .event_view import EventView
 from .events import calendar_groups
 from .models import Text
@@ -150,4 +150,5 @@ def region_list(ctx: PageContext) -> str:
 def calendar_page(ctx: PageContext, today: date) -> str:
     """The mission calendar; `today` (the build date) decides which events are upcoming and which are past."""
     return _render("calendar_page.md.j2", ctx, groups=calendar_groups(ctx.data.events, today),
+                   timeline=timeline.timeline(ctx, ctx.data.events, today, lambda event: f"#{event.id}"),
                    month_name=lambda month: event_dates.month_name(month, ctx.lang))
