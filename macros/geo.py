@@ -31,6 +31,9 @@ class Topology:
     def shape(self, shape_id: str) -> Shape:
         return next(s for s in self.shapes if s.id == shape_id)
 
+    def has(self, shape_id: str) -> bool:
+        return any(s.id == shape_id for s in self.shapes)
+
 
 @lru_cache(maxsize=8)
 def load_topology(path: Path) -> Topology:

@@ -110,7 +110,7 @@ def _list(ctx, items) -> str:
 def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> list[Area]:
     places = load_places(GEO_DIR / "places.yml")
     areas = []
-    for region in ctx.data.regions:
+    for region in _drawn(ctx.data.regions, drawing.topology):
         shape = drawing.topology.shape(region.id)
         extras = places.get(region.id, MapExtras())
         centre = drawing.label_point(shape)
@@ -135,6 +135,12 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
     return areas
 
 
+def _drawn(items, topology: geo.Topology) -> list:
+    """The regions or provinces data/geo/ has a shape for: a new one shows on the maps once its shape is added
+    (scripts/subset_geo.py), and its pages build before that."""
+    return [item for item in items if topology.has(item.id)]
+
+
 def _beside(dot: geo.Point, centre: geo.Point, text: str, kind: str) -> Label:
     """A name beside a dot, on the side of the shape's centre, so it stays over the shape."""
     if centre[0] < dot[0]:
@@ -144,7 +150,7 @@ def _beside(dot: geo.Point, centre: geo.Point, text: str, kind: str) -> Label:
 
 def _flemish_areas(ctx, drawing: geo.Drawing, point_of) -> list[Area]:
     areas = []
-    for province in ctx.data.provinces:
+    for province in _drawn(ctx.data.provinces, drawing.topology):
         shape = drawing.topology.shape(province.id)
         centre = drawing.label_point(shape)
         point_of[province.id] = centre
@@ -163,7 +169,7 @@ def province_href(ctx, province_id: str) -> str:
 def _regions_alt(ctx, current: str | None) -> str:
     places = load_places(GEO_DIR / "places.yml")
     items = []
-    for region in ctx.data.regions:
+    for region in _drawn(ctx.data.regions, geo.load_topology(GEO_DIR / CHINA_FILE)):
         if region.capital and region.id in places and places[region.id].capital:
             items.append(ctx.t("maps.region_with_capital", region=ctx.tr(region.short_name),
                                capital=ctx.tr(region.capital)))
@@ -176,15 +182,18 @@ def _regions_alt(ctx, current: str | None) -> str:
     return " ".join(text)
 
 
-def regions_map(ctx, current: str | None = None) -> Markup:
-    """The five partner regions in their true relative positions; `current` is the region of the page, if any."""
+def regions_map(ctx, current: str | None = None) -> Markup | None:
+    """The five partner regions in their true relative positions; `current` is the region of the page, if any
+    (None when that region has no shape yet: a map that cannot show it is no locator for it)."""
     topology = geo.load_topology(GEO_DIR / CHINA_FILE)
+    if current is not None and not topology.has(current):
+        return None
     height = 560
     drawing = geo.Drawing(topology, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
     areas = _china_areas(ctx, drawing, current, {})
-    return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", width=WIDTH, height=height, areas=areas,
-                   ties=[], title=ctx.t("maps.regions_title"), alt=_regions_alt(ctx, current),
-                   source=ctx.t("maps.source"))
+    return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", locator=current is not None,
+                      width=WIDTH, height=height, areas=areas, ties=[], title=ctx.t("maps.regions_title"),
+                      alt=_regions_alt(ctx, current), source=ctx.t("maps.source"))
 
 
 def provinces_map(ctx) -> Markup:
@@ -193,10 +202,10 @@ def provinces_map(ctx) -> Markup:
     height = 300
     drawing = geo.Drawing(topology, FLANDERS_PROJECTION, (20, 20, WIDTH - 40, height - 40), TOLERANCE / 2)
     areas = _flemish_areas(ctx, drawing, {})
-    names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in ctx.data.provinces])
-    return render_svg("map.svg.j2", uid="i2-map-provinces", kind="provinces", width=WIDTH, height=height,
-                   areas=areas, ties=[], title=ctx.t("maps.provinces_title"),
-                   alt=ctx.t("maps.provinces_alt", provinces=names), source=ctx.t("maps.source"))
+    names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in _drawn(ctx.data.provinces, topology)])
+    return render_svg("map.svg.j2", uid="i2-map-provinces", kind="provinces", locator=False, width=WIDTH,
+                      height=height, areas=areas, ties=[], title=ctx.t("maps.provinces_title"),
+                      alt=ctx.t("maps.provinces_alt", provinces=names), source=ctx.t("maps.source"))
 
 
 def ties_map(ctx) -> Markup:
@@ -210,7 +219,9 @@ def ties_map(ctx) -> Markup:
     areas = _flemish_areas(ctx, flanders, points) + _china_areas(ctx, china, None, points)
     ties, sentences = [], []
     for province in ctx.data.provinces:
-        regions = ctx.data.regions_of_province(province.id)
+        regions = [r for r in ctx.data.regions_of_province(province.id) if r.id in points]
+        if province.id not in points:
+            continue
         for i, region in enumerate(sorted(regions, key=lambda r: points[r.id][0])):
             # From just under the province's name (spread when it has several ties) to the region's dot or name.
             spread = (i - (len(regions) - 1) / 2) * 24
@@ -220,5 +231,5 @@ def ties_map(ctx) -> Markup:
             sentences.append(ctx.t("maps.tie", province=ctx.tr(province.short_name or province.name),
                                    regions=_list(ctx, [ctx.tr(r.short_name) for r in regions])))
     alt = ctx.t("maps.ties_alt", ties=ctx.t("maps.tie_separator").join(sentences))
-    return render_svg("map.svg.j2", uid="i2-map-ties", kind="ties", width=WIDTH, height=height, areas=areas,
-                   ties=ties, title=ctx.t("maps.ties_title"), alt=alt, source=ctx.t("maps.source"))
+    return render_svg("map.svg.j2", uid="i2-map-ties", kind="ties", locator=False, width=WIDTH, height=height,
+                      areas=areas, ties=ties, title=ctx.t("maps.ties_title"), alt=alt, source=ctx.t("maps.source"))
