@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from . import eu_emblem, page_paths
+from . import eu_emblem, maps, page_paths
 from .languages import DEFAULT_LANGUAGE
 from .mailto import mailto_url
 from .models import Contact
@@ -87,7 +87,8 @@ def interest_page(ctx: PageContext) -> str:
 
 
 def partners_page(ctx: PageContext) -> str:
-    return _render("partners_page.md.j2", _context(ctx), c=_context(ctx))
+    return _render("partners_page.md.j2", _context(ctx), c=_context(ctx), provinces_map=maps.provinces_map(ctx),
+                   ties_map=maps.ties_map(ctx))
 
 
 def eu_funding(data: SiteData, strings: Strings, lang: str) -> Markup:

@@ -44,6 +44,8 @@ class Organisation(Model):
     # False for an organisation named only for a contact of a related project: it is no partner of I²PCC.
     partner: bool = True
     name: Text
+    # The name on maps and in tight places (e.g. "Antwerpen" for "Provincie Antwerpen"); else `name` is used.
+    short_name: Text | None = None
     role: Text
     website: AnyHttpUrl | None = None
 

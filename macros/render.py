@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import event_dates, formatting, page_paths
+from . import event_dates, formatting, maps, page_paths, timeline
 from .event_view import EventView
 from .events import calendar_groups
 from .models import Text
@@ -102,7 +102,7 @@ def _render(template: str, ctx: PageContext, **values) -> str:
 
 def region_page(ctx: PageContext, region_id: str) -> str:
     region = ctx.data.region(region_id)
-    return _render("region_page.md.j2", ctx, region=region,
+    return _render("region_page.md.j2", ctx, region=region, locator=maps.regions_map(ctx, region_id),
                    sister=ctx.data.organisation(region.sister_province),
                    events=ctx.data.events_for_region(region_id))
 
@@ -115,7 +115,7 @@ def challenge_page(ctx: PageContext, challenge_id: str) -> str:
 
 
 def region_overview(ctx: PageContext) -> str:
-    return _render("region_overview.md.j2", ctx)
+    return _render("region_overview.md.j2", ctx, regions_map=maps.regions_map(ctx))
 
 
 def challenge_overview(ctx: PageContext) -> str:
@@ -150,4 +150,5 @@ def region_list(ctx: PageContext) -> str:
 def calendar_page(ctx: PageContext, today: date) -> str:
     """The mission calendar; `today` (the build date) decides which events are upcoming and which are past."""
     return _render("calendar_page.md.j2", ctx, groups=calendar_groups(ctx.data.events, today),
+                   timeline=timeline.timeline(ctx, ctx.data.events, today, lambda event: f"#{event.id}"),
                    month_name=lambda month: event_dates.month_name(month, ctx.lang))
