@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import contact_render, render
+from . import contact_render, render, site_info_render
 from .events import build_day
 from .site_data import load_site_data
 from .strings import load_strings
@@ -32,6 +32,7 @@ def define_env(env):
     env.macro(lambda region_id: render.region_page(page_context(env), region_id), "region_page")
     env.macro(lambda challenge_id: render.challenge_page(page_context(env), challenge_id), "challenge_page")
     env.macro(lambda: render.calendar_page(page_context(env), build_day()), "calendar_page")
+    env.macro(_page_macro(env, site_info_render.general_contact_list), "general_contact_list")
 
 
 def _page_macro(env, function):

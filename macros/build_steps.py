@@ -17,6 +17,7 @@ from macros.contact_render import eu_funding
 from macros.events import build_instant
 from macros.language_suggestion import language_suggestions
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros import material_markup, sharing, site_footer
 from macros.navigation import build_nav
 from macros.site_data import DataError, load_site_data
 from macros.site_pages import missing_page_files
@@ -69,12 +70,18 @@ def on_page_context(context, page, config, nav):
         context["i2_fallback"] = {"lang": source_lang,
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
+    context.update(_reach_context(page, config))
     return context
 
 
 def on_template_context(context, template_name, config):
     # Pages built from theme templates alone (404.html) carry the EU statement too.
     context["i2_eu_funding"] = _eu_funding(config)
+    strings = load_strings(ROOT / "locales")
+    context["i2_footer_links"] = site_footer.footer_links(strings, config["theme"]["language"])
+    if template_name == "404.html":
+        context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
+                                                                 config["site_url"])
     return context
 
 
@@ -83,6 +90,36 @@ def on_env(env, config, files):
     env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
                                                                   config["theme"]["language"], config["site_url"])
     return env
+
+
+# Issue 6 (reach): link previews, the QR code of the page, the links at the foot of every page, one 404 page per
+# language, and Material's invalid markup repaired.
+def _reach_context(page, config) -> dict:
+    strings = load_strings(ROOT / "locales")
+    lang = config["theme"]["language"]
+    description = (page.meta or {}).get("description") or config["site_description"]
+    title = config["site_name"] if page.is_homepage else page.title
+    return {
+        "i2_share": sharing.share_context(strings, lang, config["site_url"], page.canonical_url, title, description),
+        "i2_footer_links": site_footer.footer_links(strings, lang),
+    }
+
+
+def on_post_page(output, page, config):
+    return material_markup.repair(output)
+
+
+def on_post_template(output, template_name, config):
+    """404.html is written to the site root by every language build in turn; write each language's own copy into
+    its folder instead, so the root one stays in the default language whatever the order of the builds."""
+    output = material_markup.repair(output)
+    lang = config["theme"]["language"]
+    if template_name != "404.html" or lang == DEFAULT_LANGUAGE:
+        return output
+    path = Path(config["site_dir"]) / site_footer.not_found_file(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes nothing to the root for this language
 
 
 def _eu_funding(config):

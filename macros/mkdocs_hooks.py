@@ -46,6 +46,14 @@ def on_env(env, config, files):
     return _steps().on_env(env, config, files)
 
 
+def on_post_page(output, page, config):
+    return _steps().on_post_page(output, page, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return _steps().on_post_template(output_content, template_name, config)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n's post-build step, which builds the other languages
 def on_post_build(config):
     if _steps().on_post_build(config):

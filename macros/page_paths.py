@@ -16,6 +16,9 @@ CALENDAR_FILES = "calendar"
 CONTACT = "contact.md"
 INTEREST = "interest.md"
 PARTNERS = "partners.md"
+# Linked from the foot of every page (macros/site_footer.py), not from the navigation.
+ACCESSIBILITY = "accessibility.md"
+PRIVACY = "privacy.md"
 
 
 def region_page(region_id: str) -> str:

@@ -113,3 +113,67 @@ def article(path: Path) -> BeautifulSoup:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+# Issue 6 (reach): every built page visited once in Chromium, for the third-party and accessibility tests.
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def site_page_urls(site: Path) -> list[str]:
+    """The address of every built HTML page (the 404 pages included), found by walking the site folder."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        urls.append(SITE_URL + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
+    return urls
+
+
+@pytest.fixture(scope="session")
+def page_visits(site, served_site, browser) -> dict:
+    """url -> {"requests": [(url, status or error)], "violations": axe-core violations}, plus the cookies the
+    browser holds afterwards under the key None. One visit and one axe run per page, in one browser context."""
+    assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
+    context = browser.new_context()
+    # axe is added to each document before the page's own scripts; it makes no request of its own.
+    context.add_init_script(path=str(AXE_SCRIPT))
+    in_flight: set = set()
+    log: list = []
+
+    def started(request):
+        in_flight.add(request)
+        log.append(request)
+
+    context.on("request", started)
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
+    page = context.new_page()
+    visits = {}
+    for url in site_page_urls(site):
+        log.clear()
+        page.goto(url, wait_until="load")
+        _wait_until_network_quiet(page, in_flight)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                               " resultTypes: ['violations']})", AXE_TAGS)
+        visits[url] = {"requests": [_outcome(request) for request in log], "violations": result["violations"]}
+    visits[None] = context.cookies()
+    context.close()
+    return visits
+
+
+def _wait_until_network_quiet(page, in_flight: set, quiet_checks: int = 3) -> None:
+    # The search worker and Material's sitemap lookups start after "load"; wait until nothing has been in flight
+    # for a few checks in a row (at most ~5 s), so that their requests are recorded too.
+    quiet = 0
+    for _ in range(100):
+        quiet = quiet + 1 if not in_flight else 0
+        if quiet >= quiet_checks:
+            return
+        page.wait_for_timeout(50)
+
+
+def _outcome(request) -> tuple[str, object]:
+    if request.failure:
+        return request.url, request.failure
+    response = request.response()
+    return request.url, response.status if response else None

@@ -1,0 +1,46 @@
+"""The links under every page (accessibility statement, privacy) and the page for an address that does not exist,
+in each language."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from . import page_paths
+from .languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from .strings import Strings
+
+
+def language_root(lang: str) -> str:
+    """The folder of a language relative to the site root ('' for the default language)."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def footer_links(strings: Strings, lang: str) -> dict:
+    """Links relative to the site root (the theme's `url` filter makes them relative to each page)."""
+    return {
+        "label": strings.get(lang, "footer.about_site"),
+        "links": [
+            {"label": strings.get(lang, key), "href": language_root(lang) + page_paths.page_url(page)}
+            for key, page in (("nav.accessibility", page_paths.ACCESSIBILITY), ("nav.privacy", page_paths.PRIVACY))
+        ],
+    }
+
+
+def not_found_context(strings: Strings, lang: str, site_url: str) -> dict:
+    """Absolute links: the page is served at whatever address was not found."""
+    return {
+        "title": strings.get(lang, "not_found.title"),
+        "text": strings.get(lang, "not_found.text"),
+        "home": {"label": strings.get(lang, "not_found.home"), "href": urljoin(site_url, language_root(lang))},
+        "other_heading": strings.get(lang, "not_found.other_languages"),
+        "others": [
+            {"lang": other, "hreflang": "zh-Hans" if other == "zh" else other, "name": LANGUAGE_NAMES[other],
+             "label": strings.get(other, "not_found.home"), "href": urljoin(site_url, language_root(other))}
+            for other in LANGUAGES if other != lang
+        ],
+    }
+
+
+def not_found_file(lang: str) -> str:
+    """Where a language's 404 page is written, relative to the site root (the web server serves it per folder)."""
+    return language_root(lang) + "404.html"

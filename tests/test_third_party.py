@@ -1,0 +1,93 @@
+"""Zero requests to any host but the site itself (the site is read in mainland China, where Google's hosts and
+public CDNs are blocked, and it promises no trackers), checked in Chromium on every built page, and in the built
+files for what a browser may fetch under other conditions."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, SITE_URL, site_page_urls
+
+ORIGIN = urlsplit(SITE_URL)[:2]
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def _leaves_origin(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme not in LOCAL_SCHEMES and (parts.scheme, parts.netloc) != ORIGIN
+
+
+def test_every_page_of_every_language_is_visited(site, page_visits):
+    urls = [url for url in page_visits if url]
+    assert urls == site_page_urls(site)
+    for lang in LANGUAGES:
+        prefix = SITE_URL if lang == "nl" else f"{SITE_URL}{lang}/"
+        assert f"{prefix}404.html" in urls
+        assert f"{prefix}accessibility/" in urls
+
+
+def test_no_page_requests_anything_from_another_host(page_visits):
+    third_party = {url: sorted({r for r, _ in visit["requests"] if _leaves_origin(r)})
+                   for url, visit in page_visits.items() if url}
+    assert {url: hosts for url, hosts in third_party.items() if hosts} == {}
+    # The recording works: every page fetched its stylesheets and the search index (from a web worker).
+    for url, visit in page_visits.items():
+        if url:
+            requested = [r for r, _ in visit["requests"]]
+            assert any(r.endswith(".css") for r in requested), url
+            assert any("search_index.json" in r for r in requested), url
+
+
+def test_every_request_succeeds_except_materials_sitemap_lookups(page_visits):
+    """A broken asset link fails here. The one known exception: Material's JavaScript takes every
+    <link rel="alternate"> in the head for the root of a language and fetches <href>/sitemap.xml from it; our hreflang
+    links point at the page in each language (as search engines need), so those lookups 404. They stay on the site."""
+    failed = {}
+    for url, visit in page_visits.items():
+        if url:
+            bad = [(r, outcome) for r, outcome in visit["requests"]
+                   if not (isinstance(outcome, int) and outcome < 400) and not r.endswith("/sitemap.xml")]
+            if bad:
+                failed[url] = bad
+    assert failed == {}
+
+
+def test_no_cookies_are_set(page_visits):
+    assert page_visits[None] == []
+
+
+# What a browser may load from the markup: stylesheets, scripts, images, frames, preconnects, fonts.
+_LOADING_LINK_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "icon",
+                      "apple-touch-icon", "manifest"}
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([a-z][a-z0-9+.-]*:)?//""", re.IGNORECASE)
+
+
+def test_built_files_point_only_at_the_site_itself(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.find_all(["script", "img", "iframe", "source", "audio", "video", "embed", "object"]):
+            for attribute in ("src", "srcset", "data", "poster"):
+                if tag.get(attribute) and _leaves_origin_or_protocol_relative(tag[attribute]):
+                    offenders.append((path.relative_to(site).as_posix(), tag.name, tag[attribute]))
+        for link in page.find_all("link", href=True):
+            if set(link.get("rel", [])) & _LOADING_LINK_RELS and _leaves_origin_or_protocol_relative(link["href"]):
+                offenders.append((path.relative_to(site).as_posix(), "link", link["href"]))
+        for style in page.find_all("style"):
+            if _CSS_URL.search(style.get_text()):
+                offenders.append((path.relative_to(site).as_posix(), "style", "url(//…)"))
+    for path in site.rglob("*.css"):
+        if _CSS_URL.search(path.read_text(encoding="utf-8")):
+            offenders.append((path.relative_to(site).as_posix(), "css", "url(//…)"))
+    assert offenders == []
+
+
+def _leaves_origin_or_protocol_relative(value: str) -> bool:
+    value = value.strip()
+    if value.startswith("//"):
+        return True
+    return bool(re.match(r"[a-z][a-z0-9+.-]*:", value, re.IGNORECASE)) and _leaves_origin(value)
