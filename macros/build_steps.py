@@ -1,9 +1,15 @@
 """The build steps MkDocs runs through macros/mkdocs_hooks.py: check data and pages before the build, give each
-language its navigation and site name, write calendars and vCards, and publish the site only when all of it built."""
+language its navigation and site name, write calendars, vCards and search indexes, and publish the site only when all
+of it built.
+
+A build is either the whole site (`mkdocs build`, `mkdocs serve`: mkdocs-static-i18n builds the languages one after
+another) or one language of it (`python -m macros.build` runs one per language in parallel, with I2PCC_LANGUAGE set,
+and publishes their union itself)."""
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,12 +25,29 @@ from macros.language_suggestion import language_suggestions
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 from macros import material_markup, sharing, site_footer
 from macros.navigation import build_nav
+from macros.search_index import INDEX_FILE, language_folder, teach_jieba, write_language_index
 from macros.site_data import DataError, load_site_data
 from macros.site_pages import missing_page_files
 from macros.strings import load_strings
 from macros.vcards import vcard
 
 ROOT = Path(__file__).resolve().parent.parent
+# The one language a build makes, set by macros/build.py for each of its parallel builds.
+LANGUAGE_ENV = "I2PCC_LANGUAGE"
+
+
+def select_language(config):
+    """In a one-language build, have mkdocs-static-i18n build that language only, exactly as it builds each
+    language after the first one in a whole build (same folder, same language switcher, same alternates)."""
+    lang = os.environ.get(LANGUAGE_ENV)
+    if not lang:
+        return config
+    if lang not in LANGUAGES:
+        raise Abort(f"{LANGUAGE_ENV}={lang!r} is not a language of the site ({', '.join(LANGUAGES)})")
+    i18n = config.plugins["i18n"]
+    i18n.current_language = lang
+    i18n.building = True  # what i18n sets while it builds the other languages: it then builds no further one
+    return config
 
 
 def on_config(config):
@@ -40,8 +63,11 @@ def on_config(config):
             f"The site was not built: data/ describes pages that do not exist yet:\n{files}\n"
             "Create them with: python -m macros.stubs"
         )
-    _stage(config)
+    if not os.environ.get(LANGUAGE_ENV):
+        _stage(config)  # a one-language build is staged and published by macros/build.py
     lang = config["theme"]["language"]
+    if lang == "zh":
+        teach_jieba(data)
     config["nav"] = build_nav(data, strings, lang)
     config["site_name"] = strings.get(lang, "site_name")
     config["site_description"] = strings.get(lang, "site_description")
@@ -71,6 +97,7 @@ def on_page_context(context, page, config, nav):
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
     context.update(_reach_context(page, config))
+    context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
 
 
@@ -144,6 +171,19 @@ def _stage(config):
     config["site_dir"] = str(_run["staging"])
 
 
+def write_language_files(config):
+    """The files of the language just built beside its pages: its search index, its calendars, and (with the
+    default language) the vCards. Runs before mkdocs-static-i18n goes on to the next language."""
+    lang = config["theme"]["language"]
+    site_dir = Path(config["site_dir"])
+    index = write_language_index(config, site_dir, lang)
+    if _run:
+        _run.setdefault("indexes", {})[lang] = index
+    _write_calendar_files(config, site_dir, lang)
+    if lang == DEFAULT_LANGUAGE:
+        _write_vcards(site_dir)
+
+
 def on_post_build(config) -> bool:
     """Publish the staged site; True when this ended the build run (published or discarded)."""
     i18n = config.plugins.get("i18n")
@@ -154,18 +194,22 @@ def on_post_build(config) -> bool:
         _discard()  # MkDocs aborts right after this event
         return True
     target, staging = _run["target"], _run["staging"]
-    for lang in LANGUAGES:
-        _write_calendar_files(config, staging, lang)
-    _write_vcards(staging)
+    # mkdocs-static-i18n ends its run by writing its merged index of all languages over the default language's.
+    (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
+    publish(staging, target)
+    config["site_dir"] = str(target)
+    _run.clear()
+    return True
+
+
+def publish(staging: Path, target: Path):
+    """Replace the site folder by the staged one in two renames, so that the site is never half-written."""
     previous = target.with_name(f".{target.name}.previous")
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
         target.rename(previous)
     staging.rename(target)
-    config["site_dir"] = str(target)
     shutil.rmtree(previous, ignore_errors=True)
-    _run.clear()
-    return True
 
 
 def on_build_error(error):

@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs loads hooks by file path; the package beside them must be importable too.
@@ -28,9 +28,17 @@ def _forget_macros_package():
         del sys.modules[name]
 
 
+@event_priority(100)  # before mkdocs-static-i18n (-100) picks the language to build
+def _select_language(config):
+    return _steps().select_language(config)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
-def on_config(config):
+def _configure(config):
     return _steps().on_config(config)
+
+
+on_config = CombinedEvent(_select_language, _configure)
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (50) has pointed extra.alternate at this page in each language
@@ -54,10 +62,20 @@ def on_post_template(output_content, template_name, config):
     return _steps().on_post_template(output_content, template_name, config)
 
 
+# After Material's search plugin (0) has indexed this language, before mkdocs-static-i18n's post-build step (-100)
+# goes on to build the next language.
+@event_priority(-90)
+def _write_language_files(config):
+    _steps().write_language_files(config)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n's post-build step, which builds the other languages
-def on_post_build(config):
+def _publish(config):
     if _steps().on_post_build(config):
         _forget_macros_package()
+
+
+on_post_build = CombinedEvent(_write_language_files, _publish)
 
 
 def on_build_error(error):
