@@ -89,6 +89,13 @@ class Frame:
         return point[0] * self.scale + self.dx, point[1] * self.scale + self.dy
 
 
+def aspect(topology: Topology, project) -> float:
+    """Height over width of the projected shapes: pictures take the height their content needs."""
+    points = [project(p) for arc in topology.arcs for p in arc]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (max(ys) - min(ys)) / (max(xs) - min(xs))
+
+
 def fit(points, left: float, top: float, width: float, height: float) -> Frame:
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     scale = min(width / (max(xs) - min(xs)), height / (max(ys) - min(ys)))
