@@ -126,7 +126,7 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
                 labels.append(_beside(dot, centre, ctx.tr(region.capital), "city"))
                 # Keep the region's name clear of the dot and the capital's name.
                 if abs(centre[1] - dot[1]) < 18:
-                    centre = (centre[0], dot[1] - 14)
+                    centre = (centre[0], dot[1] - 18)
             labels.insert(0, Label(centre[0], centre[1], ctx.tr(region.short_name), "region"))
         point_of[region.id] = dot or centre
         areas.append(Area(region.id, ctx.tr(region.name), ctx.href(page_paths.region_page(region.id)),
