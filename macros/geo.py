@@ -17,14 +17,17 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Shape:
-    """One region: polygons, each a list of rings (outer ring first, then holes), in degrees (lon, lat)."""
+    """One region: polygons, each a list of rings (outer ring first, then holes), each ring a list of arc indexes
+    as in TopoJSON (~i is arc i walked backwards)."""
 
     id: str
-    polygons: tuple[tuple[tuple[int, ...], ...], ...]  # arc indexes as in TopoJSON (~i = arc i reversed)
+    polygons: tuple[tuple[tuple[int, ...], ...], ...]
 
 
 @dataclass(frozen=True)
 class Topology:
+    """The shapes of a TopoJSON file and its arcs, decoded to degrees (lon, lat)."""
+
     shapes: tuple[Shape, ...]
     arcs: tuple[tuple[Point, ...], ...]
 

@@ -108,6 +108,7 @@ def _list(ctx, items) -> str:
 
 
 def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> list[Area]:
+    """The partner regions as linked shapes; `point_of` receives where a tie line to each region ends."""
     places = load_places(GEO_DIR / "places.yml")
     areas = []
     for region in _drawn(ctx.data.regions, drawing.topology):
@@ -149,6 +150,7 @@ def _beside(dot: geo.Point, centre: geo.Point, text: str, kind: str) -> Label:
 
 
 def _flemish_areas(ctx, drawing: geo.Drawing, point_of) -> list[Area]:
+    """The Flemish partner provinces as linked shapes; `point_of` receives where their tie lines start."""
     areas = []
     for province in _drawn(ctx.data.provinces, drawing.topology):
         shape = drawing.topology.shape(province.id)
