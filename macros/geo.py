@@ -17,14 +17,17 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Shape:
-    """One region: polygons, each a list of rings (outer ring first, then holes), in degrees (lon, lat)."""
+    """One region: polygons, each a list of rings (outer ring first, then holes), each ring a list of arc indexes
+    as in TopoJSON (~i is arc i walked backwards)."""
 
     id: str
-    polygons: tuple[tuple[tuple[int, ...], ...], ...]  # arc indexes as in TopoJSON (~i = arc i reversed)
+    polygons: tuple[tuple[tuple[int, ...], ...], ...]
 
 
 @dataclass(frozen=True)
 class Topology:
+    """The shapes of a TopoJSON file and its arcs, decoded to degrees (lon, lat)."""
+
     shapes: tuple[Shape, ...]
     arcs: tuple[tuple[Point, ...], ...]
 
@@ -87,6 +90,13 @@ class Frame:
 
     def __call__(self, point: Point) -> Point:
         return point[0] * self.scale + self.dx, point[1] * self.scale + self.dy
+
+
+def aspect(topology: Topology, project) -> float:
+    """Height over width of the projected shapes: pictures take the height their content needs."""
+    points = [project(p) for arc in topology.arcs for p in arc]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (max(ys) - min(ys)) / (max(xs) - min(xs))
 
 
 def fit(points, left: float, top: float, width: float, height: float) -> Frame:

@@ -108,6 +108,7 @@ def _list(ctx, items) -> str:
 
 
 def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> list[Area]:
+    """The partner regions as linked shapes; `point_of` receives where a tie line to each region ends."""
     places = load_places(GEO_DIR / "places.yml")
     areas = []
     for region in _drawn(ctx.data.regions, drawing.topology):
@@ -126,7 +127,7 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
                 labels.append(_beside(dot, centre, ctx.tr(region.capital), "city"))
                 # Keep the region's name clear of the dot and the capital's name.
                 if abs(centre[1] - dot[1]) < 18:
-                    centre = (centre[0], dot[1] - 14)
+                    centre = (centre[0], dot[1] - 18)
             labels.insert(0, Label(centre[0], centre[1], ctx.tr(region.short_name), "region"))
         point_of[region.id] = dot or centre
         areas.append(Area(region.id, ctx.tr(region.name), ctx.href(page_paths.region_page(region.id)),
@@ -149,6 +150,7 @@ def _beside(dot: geo.Point, centre: geo.Point, text: str, kind: str) -> Label:
 
 
 def _flemish_areas(ctx, drawing: geo.Drawing, point_of) -> list[Area]:
+    """The Flemish partner provinces as linked shapes; `point_of` receives where their tie lines start."""
     areas = []
     for province in _drawn(ctx.data.provinces, drawing.topology):
         shape = drawing.topology.shape(province.id)
@@ -188,7 +190,7 @@ def regions_map(ctx, current: str | None = None) -> Markup | None:
     topology = geo.load_topology(GEO_DIR / CHINA_FILE)
     if current is not None and not topology.has(current):
         return None
-    height = 560
+    height = round((WIDTH - 80) * geo.aspect(topology, CHINA_PROJECTION)) + 40
     drawing = geo.Drawing(topology, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
     areas = _china_areas(ctx, drawing, current, {})
     return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", locator=current is not None,
@@ -199,7 +201,7 @@ def regions_map(ctx, current: str | None = None) -> Markup | None:
 def provinces_map(ctx) -> Markup:
     """The four Flemish partner provinces."""
     topology = geo.load_topology(GEO_DIR / FLANDERS_FILE)
-    height = 300
+    height = round((WIDTH - 40) * geo.aspect(topology, FLANDERS_PROJECTION)) + 40
     drawing = geo.Drawing(topology, FLANDERS_PROJECTION, (20, 20, WIDTH - 40, height - 40), TOLERANCE / 2)
     areas = _flemish_areas(ctx, drawing, {})
     names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in _drawn(ctx.data.provinces, topology)])
@@ -210,9 +212,9 @@ def provinces_map(ctx) -> Markup:
 
 def ties_map(ctx) -> Markup:
     """Flanders above, the partner regions below, each at its own scale, a line for each sister-region tie."""
-    flanders_height, china_top, height = 170, 200, 640
+    flanders_height, china_top, height = 220, 250, 720
     flanders = geo.Drawing(geo.load_topology(GEO_DIR / FLANDERS_FILE), FLANDERS_PROJECTION,
-                           (90, 10, WIDTH - 180, flanders_height), TOLERANCE / 2)
+                           (10, 10, WIDTH - 20, flanders_height), TOLERANCE / 2)
     china = geo.Drawing(geo.load_topology(GEO_DIR / CHINA_FILE), CHINA_PROJECTION,
                         (90, china_top, WIDTH - 180, height - china_top - 10), TOLERANCE)
     points: dict[str, geo.Point] = {}
