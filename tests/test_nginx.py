@@ -6,7 +6,9 @@ headless Chromium through nginx, with not one Content-Security-Policy violation.
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import http.client
 import shutil
 import subprocess
@@ -116,6 +118,20 @@ def test_the_policy_allows_no_other_origin_and_inline_code_only_by_hash(site):
     assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
     # Material's inline scripts: the scope one per folder depth, the one for tabbed content.
     assert csp.split("; ")[1].count("'sha256-") >= 2
+
+
+def test_the_policy_hashes_executable_inline_code_only(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<script>run()</script><script type="application/json">{"a": 1}</script>'
+                                         '<script src="x.js"></script><td style="text-align: right;">1</td>',
+                                         encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text("<script>run()</script><style>p{}</style>", encoding="utf-8")
+    directives = dict(d.split(" ", 1) for d in policy(tmp_path).split("; "))
+    hash_of = {code: "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+               for code in ("run()", "p{}", "text-align: right;")}
+    assert directives["script-src"] == f"'self' {hash_of['run()']}"
+    assert directives["style-src"] == "'self' 'unsafe-hashes' " + " ".join(
+        sorted([hash_of["p{}"], hash_of["text-align: right;"]]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
