@@ -19,6 +19,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, html_pages, page_dir
 from deploy.csp import configured_policy, policy
+from deploy.csp import main as csp_command
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
@@ -110,6 +111,7 @@ def _assert_security_headers(response: Response, site: Path):
 def test_the_configured_policy_matches_what_the_build_emits(site):
     """The hashes of the inline scripts change with Material or the site's depth: then run the command below."""
     assert configured_policy() == policy(site), "run: python -m deploy.csp <site folder> (see README)"
+    assert csp_command(["--check", str(site)]) == 0
 
 
 def test_the_policy_allows_no_other_origin_and_inline_code_only_by_hash(site):
