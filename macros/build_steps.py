@@ -101,6 +101,8 @@ def on_page_context(context, page, config, nav):
 def on_template_context(context, template_name, config):
     # Pages built from theme templates alone (404.html) carry the EU statement too.
     context["i2_eu_funding"] = _eu_funding(config)
+    # The sitemap names the default language's page as x-default, whichever language a build started with.
+    context["i2_default_language"] = DEFAULT_LANGUAGE
     return context
 
 
