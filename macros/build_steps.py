@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
@@ -96,6 +97,17 @@ def on_page_context(context, page, config, nav):
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
+
+
+# MkDocs gives every build (each language, each `mkdocs serve` rebuild) a new theme environment, which compiles
+# Material's templates again: a fifth of a build's time. Compiled templates are kept on disk instead, in Jinja's
+# cache folder in the system's temp directory, keyed by the template's source, so an edited template is compiled anew.
+_COMPILED_TEMPLATES = FileSystemBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _COMPILED_TEMPLATES
+    return env
 
 
 def on_template_context(context, template_name, config):
