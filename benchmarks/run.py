@@ -49,6 +49,7 @@ def main() -> int:
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-weight", action="store_true")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     work = Path(tempfile.mkdtemp(prefix="i2pcc-bench-"))
     try:
         project = work / "project"
