@@ -13,7 +13,7 @@ from .events import Event, EventsFile, event_problems
 from .languages import LANGUAGES
 from .models import (Challenge, ChallengesFile, Contact, ContactsFile, Funding, FundingFile, Organisation,
                      OrganisationsFile, Region, RegionsFile)
-from .yaml_source import Position, YamlDocument, YamlSyntaxError, load_yaml
+from .yaml_source import Position, YamlDocument, YamlSyntaxError, file_stamp, load_yaml
 
 # file name -> model of the whole file; the order is the order in which problems are reported
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -125,15 +125,8 @@ def _find(items, item_id: str, kind: str, file: str):
 
 def load_site_data(data_dir: Path) -> SiteData:
     """The validated data; read again only when a file in data/ changed (mkdocs serve), else once per process."""
-    stamps = tuple((name, _mtime(data_dir / name)) for name in DATA_FILES)
+    stamps = tuple((name, file_stamp(data_dir / name)) for name in DATA_FILES)
     return _load(Path(data_dir).resolve(), stamps)
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except FileNotFoundError:
-        return -1
 
 
 @lru_cache(maxsize=4)

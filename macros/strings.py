@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .site_data import DataError, Problem
-from .yaml_source import Position, YamlSyntaxError, load_yaml
+from .yaml_source import Position, YamlSyntaxError, file_stamp, load_yaml
 
 
 @dataclass(frozen=True)
@@ -22,15 +22,8 @@ class Strings:
 
 
 def load_strings(locales_dir: Path) -> Strings:
-    stamps = tuple(_mtime(locales_dir / f"{lang}.yml") for lang in LANGUAGES)
+    stamps = tuple(file_stamp(locales_dir / f"{lang}.yml") for lang in LANGUAGES)
     return _load(Path(locales_dir).resolve(), stamps)
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except FileNotFoundError:
-        return -1
 
 
 @lru_cache(maxsize=4)

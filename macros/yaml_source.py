@@ -114,3 +114,11 @@ def _unclosed_quote_before(text: str, line: int) -> int | None:
         if not content.lstrip().startswith("#") and content.replace('\\"', "").count('"') % 2 == 1:
             return number
     return None
+
+
+def file_stamp(path: Path) -> int:
+    """When the file last changed (-1 if it is missing): a cache key that makes `mkdocs serve` read edits."""
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return -1
