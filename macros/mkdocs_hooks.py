@@ -46,6 +46,10 @@ def on_page_context(context, page, config, nav):
     return _steps().on_page_context(context, page, config, nav)
 
 
+def on_env(env, config, files):
+    return _steps().on_env(env, config, files)
+
+
 def on_template_context(context, template_name, config):
     return _steps().on_template_context(context, template_name, config)
 

@@ -153,14 +153,17 @@ def test_every_email_address_appears_only_where_the_data_puts_it(site):
     # iCalendar folds long lines (RFC 5545 3.1), which can split an address; unfold before looking.
     files = {path.relative_to(site).as_posix(): path.read_bytes().replace(b"\r\n ", b"")
              for path in site.rglob("*") if path.is_file()}
-    index = json.loads(files.pop("search/search_index.json"))
+    # One search index per language, its locations relative to the language's folder.
+    docs = [{**doc, "location": prefix + doc["location"]}
+            for prefix in ("", "en/", "zh/")
+            for doc in json.loads(files.pop(f"{prefix}search/search_index.json"))["docs"]]
     for contact in SITE_DATA.contacts:
         if not contact.email:
             continue
         address = contact.email.lower().encode()
         found = {name for name, content in files.items() if address in content.lower()}
         assert found == _allowed_files(contact), contact.id
-        in_index = {doc["location"].split("#")[0] for doc in index["docs"]
+        in_index = {doc["location"].split("#")[0] for doc in docs
                     if contact.email.lower() in (doc["text"] + doc["title"]).lower()}
         assert in_index and all(re.fullmatch(r"((en|zh)/)?(contact|interest|calendar|regions/[a-z0-9-]+)/", loc)
                                 for loc in in_index), in_index
