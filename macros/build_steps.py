@@ -11,12 +11,11 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from macros import page_paths
+from macros import material_markup, page_paths, sharing, site_footer
 from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
 from macros.events import build_instant
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
-from macros import material_markup, sharing, site_footer
 from macros.navigation import build_nav
 from macros.site_data import DataError, load_site_data
 from macros.site_pages import missing_page_files
