@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
 from macros import material_markup, page_paths, sharing, site_footer
+from macros.page_descriptions import data_description
 from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
 from macros.events import build_instant
@@ -88,7 +89,9 @@ def on_template_context(context, template_name, config):
 def _reach_context(page, config) -> dict:
     strings = load_strings(ROOT / "locales")
     lang = config["theme"]["language"]
-    description = (page.meta or {}).get("description") or config["site_description"]
+    description = ((page.meta or {}).get("description")
+                   or data_description(load_site_data(ROOT / "data"), lang, page.file.src_uri.split("/", 1)[1])
+                   or config["site_description"])
     title = config["site_name"] if page.is_homepage else page.title
     return {
         "i2_share": sharing.share_context(strings, lang, config["site_url"], page.canonical_url, title, description),

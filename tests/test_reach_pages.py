@@ -145,3 +145,16 @@ def test_system_fonts_per_language_and_chinese_faces_first_for_chinese(served_si
     assert family.startswith(first_font)
     assert "Microsoft YaHei" in family and "Noto Sans CJK SC" in family
     assert zh_family.startswith('"PingFang SC"')
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_region_and_challenge_pages_are_described_from_data(site, data, lang):
+    def description(page):
+        return soup(page_file(site, lang, page)).select_one('meta[name="description"]')["content"]
+
+    for region in data["regions"]:
+        assert description(f"regions/{region['id']}/") == " ".join(region["summary"][lang].split())
+    for challenge in data["challenges"]:
+        assert description(f"challenges/{challenge['id']}/") == " ".join(challenge["description"][lang].split())
+    statement = yaml.safe_load((ROOT / "docs" / lang / "accessibility.md").read_text(encoding="utf-8").split("---")[1])
+    assert description("accessibility/") == statement["description"]
