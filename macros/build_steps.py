@@ -18,13 +18,13 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from macros import page_paths
+from macros import material_markup, page_paths, sharing, site_footer
+from macros.page_descriptions import data_description
 from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
 from macros.events import build_instant
 from macros.language_suggestion import language_suggestions
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
-from macros import material_markup, sharing, site_footer
 from macros.navigation import build_nav
 from macros.search_index import INDEX_FILE, language_folder, teach_jieba, write_language_index
 from macros.site_data import DataError, load_site_data
@@ -110,6 +110,9 @@ _COMPILED_TEMPLATES = FileSystemBytecodeCache()
 
 def on_env(env, config, files):
     env.bytecode_cache = _COMPILED_TEMPLATES
+    # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
+    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
+                                                                  config["theme"]["language"], config["site_url"])
     return env
 
 
@@ -126,19 +129,14 @@ def on_template_context(context, template_name, config):
     return context
 
 
-def on_env(env, config, files):
-    # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
-    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
-                                                                  config["theme"]["language"], config["site_url"])
-    return env
-
-
 # Issue 6 (reach): link previews, the QR code of the page, the links at the foot of every page, one 404 page per
 # language, and Material's invalid markup repaired.
 def _reach_context(page, config) -> dict:
     strings = load_strings(ROOT / "locales")
     lang = config["theme"]["language"]
-    description = (page.meta or {}).get("description") or config["site_description"]
+    description = ((page.meta or {}).get("description")
+                   or data_description(load_site_data(ROOT / "data"), lang, page.file.src_uri.split("/", 1)[1])
+                   or config["site_description"])
     title = config["site_name"] if page.is_homepage else page.title
     return {
         "i2_share": sharing.share_context(strings, lang, config["site_url"], page.canonical_url, title, description),

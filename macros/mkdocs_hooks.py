@@ -54,10 +54,6 @@ def on_template_context(context, template_name, config):
     return _steps().on_template_context(context, template_name, config)
 
 
-def on_env(env, config, files):
-    return _steps().on_env(env, config, files)
-
-
 def on_post_page(output, page, config):
     return _steps().on_post_page(output, page, config)
 

@@ -13,5 +13,14 @@ if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_fil
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-filter >/dev/null
 fi
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements-test.txt
+# axe-core and the Nu HTML Checker (vnu.jar, run with the machine's Java), pinned in package-lock.json. Installed
+# again only when the lock file changed. --ignore-scripts: vnu-jar's install script would download a Java runtime.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+if ! command -v java >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi
 export NO_MKDOCS_2_WARNING=1
 exec python3 -m pytest "$@"

@@ -136,6 +136,8 @@ def _allowed_files(contact) -> set[str]:
         pages.add("interest")
     # A region's page (and its printed sheet) names whom to write to about that region.
     pages |= {f"regions/{r.id}" for r in SITE_DATA.regions if contact in SITE_DATA.region_contacts(r.id)[0]}
+    if contact.general:  # the address for feedback on the accessibility statement and privacy pages (issue 6)
+        pages |= {"accessibility", "privacy"}
     allowed = {f"contacts/{contact.id}.vcf"}
     events = [e for e in SITE_DATA.events if contact.id in e.contacts]
     if events:
@@ -165,8 +167,9 @@ def test_every_email_address_appears_only_where_the_data_puts_it(site):
         assert found == _allowed_files(contact), contact.id
         in_index = {doc["location"].split("#")[0] for doc in docs
                     if contact.email.lower() in (doc["text"] + doc["title"]).lower()}
-        assert in_index and all(re.fullmatch(r"((en|zh)/)?(contact|interest|calendar|regions/[a-z0-9-]+)/", loc)
-                                for loc in in_index), in_index
+        assert in_index and all(re.fullmatch(
+            r"((en|zh)/)?(contact|interest|calendar|accessibility|privacy|regions/[a-z0-9-]+)/", loc)
+            for loc in in_index), in_index
 
 
 def test_each_contact_has_a_vcard_4_that_parses_and_carries_the_right_fields(site):
