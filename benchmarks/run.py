@@ -218,7 +218,7 @@ def multiply_data(project: Path, factor: int):
     renames = {}
     for file, key in (("regions.yml", "regions"), ("challenges.yml", "challenges")):
         content = yaml.safe_load((data / file).read_text(encoding="utf-8"))
-        originals = content[key]
+        originals = list(content[key])
         for n in range(2, factor + 1):
             for item in originals:
                 twin = copy.deepcopy(item)
@@ -230,7 +230,7 @@ def multiply_data(project: Path, factor: int):
                 content[key].append(twin)
         (data / file).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
     events = yaml.safe_load((data / "events.yml").read_text(encoding="utf-8"))
-    originals = events["events"]
+    originals = list(events["events"])
     for n in range(2, factor + 1):
         for event in originals:
             twin = copy.deepcopy(event)
