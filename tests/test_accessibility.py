@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, SITE_URL
+from conftest import ROOT, SITE_URL, soup
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -108,3 +108,12 @@ def test_language_switcher_is_reachable_and_usable_by_keyboard(keyboard_page, pa
     assert focused["visible"] and focused["outline"], focused
     keyboard_page.keyboard.press("Enter")
     keyboard_page.wait_for_url(SITE_URL + expected)
+
+
+def test_the_search_dialog_has_a_name_in_the_page_language(site):
+    """Material leaves its search dialog unnamed (an axe best-practice rule outside the WCAG tags above)."""
+    for path in sorted(site.rglob("*.html")):
+        page = soup(path)
+        dialog = page.select_one('.md-search[role="dialog"]')
+        field = page.select_one("input.md-search__input")
+        assert dialog["aria-label"] == field["aria-label"] and dialog["aria-label"].strip(), path

@@ -158,3 +158,27 @@ def test_region_and_challenge_pages_are_described_from_data(site, data, lang):
         assert description(f"challenges/{challenge['id']}/") == " ".join(challenge["description"][lang].split())
     statement = yaml.safe_load((ROOT / "docs" / lang / "accessibility.md").read_text(encoding="utf-8").split("---")[1])
     assert description("accessibility/") == statement["description"]
+
+
+def test_qr_code_and_footer_links_are_printed(served_site, browser):
+    page = browser.new_page()
+    page.goto(SITE_URL + "en/regions/hebei/")
+    page.emulate_media(media="print")
+    assert page.locator(".i2-qr__code").is_visible()
+    assert page.locator(".i2-qr__url").is_visible()
+    page.close()
+
+
+def test_search_and_menu_are_closed_when_a_page_comes_back_from_history(served_site, browser):
+    """Material's toggles lose autocomplete="off" (invalid on checkboxes); docs/assets/toggles.js closes them."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(SITE_URL + "en/about/")
+    page.evaluate("() => { document.getElementById('__search').click(); document.getElementById('__drawer').click(); }")
+    assert page.evaluate("() => document.getElementById('__search').checked")
+    page.goto(SITE_URL + "en/partners/")
+    page.go_back()
+    page.wait_for_load_state("load")
+    states = page.evaluate("() => ['__search', '__drawer'].map(id => document.getElementById(id).checked)")
+    context.close()
+    assert states == [False, False]
