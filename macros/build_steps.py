@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -122,6 +123,11 @@ def on_template_context(context, template_name, config):
     strings = load_strings(ROOT / "locales")
     context["i2_footer_links"] = site_footer.footer_links(strings, config["theme"]["language"])
     if template_name == "404.html":
+        # mkdocs-static-i18n points the language switcher at each page's translations and leaves the last page's
+        # links in place for 404.html when it builds the languages one after another: point it at the home pages.
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and i18n.extra_alternate:
+            config["extra"].alternate = deepcopy(i18n.extra_alternate)
         context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
                                                                  config["site_url"])
     # The sitemap names the default language's page as x-default, whichever language a build started with.

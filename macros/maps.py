@@ -89,7 +89,6 @@ class Area:
     """One linked shape on a map."""
 
     id: str
-    name: str
     href: str
     d: str
     labels: tuple[Label, ...]
@@ -130,7 +129,7 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
                     centre = (centre[0], dot[1] - 18)
             labels.insert(0, Label(centre[0], centre[1], ctx.tr(region.short_name), "region"))
         point_of[region.id] = dot or centre
-        areas.append(Area(region.id, ctx.tr(region.name), ctx.href(page_paths.region_page(region.id)),
+        areas.append(Area(region.id, ctx.href(page_paths.region_page(region.id)),
                           geo.svg_path(drawing.rings(shape, MIN_AREA)), tuple(labels), dot,
                           current=region.id == current))
     return areas
@@ -157,7 +156,7 @@ def _flemish_areas(ctx, drawing: geo.Drawing, point_of) -> list[Area]:
         centre = drawing.label_point(shape)
         point_of[province.id] = centre
         name = province.short_name or province.name
-        areas.append(Area(province.id, ctx.tr(province.name), province_href(ctx, province.id),
+        areas.append(Area(province.id, province_href(ctx, province.id),
                           geo.svg_path(drawing.rings(shape, MIN_AREA / 4)),
                           (Label(centre[0], centre[1], ctx.tr(name), "region"),)))
     return areas

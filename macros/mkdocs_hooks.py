@@ -14,12 +14,13 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
-# MkDocs loads hooks by file path; the package beside them must be importable too.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def _steps():
+    # MkDocs loads hooks by file path and restores sys.path right after, and the `mkdocs` command does not put the
+    # project folder on it: make the package beside this file importable each time it is (re)imported.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     return importlib.import_module("macros.build_steps")
 
 
