@@ -25,9 +25,9 @@ from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
 from macros.events import build_instant
 from macros.language_suggestion import language_suggestions
-from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.navigation import build_nav
-from macros.search_index import INDEX_FILE, language_folder, teach_jieba, write_language_index
+from macros.search_index import INDEX_FILE, teach_jieba, write_language_index
 from macros.site_data import DataError, load_site_data
 from macros.site_pages import missing_page_files
 from macros.strings import load_strings
@@ -98,7 +98,7 @@ def on_page_context(context, page, config, nav):
         context["i2_fallback"] = {"lang": source_lang,
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
-    context.update(_reach_context(page, config))
+    context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
 
@@ -135,9 +135,8 @@ def on_template_context(context, template_name, config):
     return context
 
 
-# Issue 6 (reach): link previews, the QR code of the page, the links at the foot of every page, one 404 page per
-# language, and Material's invalid markup repaired.
-def _reach_context(page, config) -> dict:
+# Link previews and the QR code of the page, and the links at the foot of every page.
+def _sharing_context(page, config) -> dict:
     strings = load_strings(ROOT / "locales")
     lang = config["theme"]["language"]
     description = ((page.meta or {}).get("description")
@@ -243,7 +242,7 @@ def _discard():
 
 def _write_calendar_files(config, site_dir: Path, lang: str):
     """The iCalendar files of one language, beside its calendar page (the default language at the site root)."""
-    folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    folder = language_folder(lang)
     page_url = urljoin(config["site_url"], folder + page_paths.page_url(page_paths.CALENDAR))
     files = calendar_files(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), lang,
                            build_instant(), page_url)

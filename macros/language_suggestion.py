@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.languages import LANGUAGES, language_folder
 from macros.strings import Strings
 
 # The value of the lang attribute, as in the page's own <html lang> and hreflang links.
@@ -25,7 +25,7 @@ def language_suggestions(strings: Strings, page_lang: str, site_url: str) -> lis
             "text": strings.get(lang, "language_suggestion.text"),
             "switch": strings.get(lang, "language_suggestion.switch"),
             "dismiss": strings.get(lang, "language_suggestion.dismiss"),
-            "home": urljoin(site_url, "" if lang == DEFAULT_LANGUAGE else f"{lang}/"),
+            "home": urljoin(site_url, language_folder(lang)),
         }
         for lang in LANGUAGES
         if lang != page_lang

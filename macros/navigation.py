@@ -26,7 +26,7 @@ def build_nav(data: SiteData, strings: Strings, lang: str) -> list:
         {t("nav.partners"): page_paths.PARTNERS},
         {t("nav.interest"): page_paths.INTEREST},
         {t("nav.contact"): page_paths.CONTACT},
-        # Also linked from the foot of every page (issue 6); Material's table of contents needs them in the nav.
+        # Also linked from the foot of every page; Material's table of contents needs them in the nav.
         {t("footer.about_site"): [
             {t("nav.accessibility"): page_paths.ACCESSIBILITY},
             {t("nav.privacy"): page_paths.PRIVACY},

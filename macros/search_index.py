@@ -14,16 +14,11 @@ from pathlib import Path
 
 import jieba
 
-from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.site_data import SiteData
 
 INDEX_FILE = "search/search_index.json"
 _SETTINGS = ("lang", "separator", "pipeline")
-
-
-def language_folder(lang: str) -> str:
-    """The folder of a language within the site ("" for the default language, served at the root)."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def language_index(entries: list[dict], fields: dict, settings: dict, lang: str) -> dict:

@@ -6,13 +6,8 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from . import page_paths
-from .languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from .languages import LANGUAGE_NAMES, LANGUAGES, language_folder
 from .strings import Strings
-
-
-def language_root(lang: str) -> str:
-    """The folder of a language relative to the site root ('' for the default language)."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def footer_links(strings: Strings, lang: str) -> dict:
@@ -20,7 +15,7 @@ def footer_links(strings: Strings, lang: str) -> dict:
     return {
         "label": strings.get(lang, "footer.about_site"),
         "links": [
-            {"label": strings.get(lang, key), "href": language_root(lang) + page_paths.page_url(page)}
+            {"label": strings.get(lang, key), "href": language_folder(lang) + page_paths.page_url(page)}
             for key, page in (("nav.accessibility", page_paths.ACCESSIBILITY), ("nav.privacy", page_paths.PRIVACY))
         ],
     }
@@ -31,11 +26,11 @@ def not_found_context(strings: Strings, lang: str, site_url: str) -> dict:
     return {
         "title": strings.get(lang, "not_found.title"),
         "text": strings.get(lang, "not_found.text"),
-        "home": {"label": strings.get(lang, "not_found.home"), "href": urljoin(site_url, language_root(lang))},
+        "home": {"label": strings.get(lang, "not_found.home"), "href": urljoin(site_url, language_folder(lang))},
         "other_heading": strings.get(lang, "not_found.other_languages"),
         "others": [
             {"lang": other, "hreflang": "zh-Hans" if other == "zh" else other, "name": LANGUAGE_NAMES[other],
-             "label": strings.get(other, "not_found.home"), "href": urljoin(site_url, language_root(other))}
+             "label": strings.get(other, "not_found.home"), "href": urljoin(site_url, language_folder(other))}
             for other in LANGUAGES if other != lang
         ],
     }
@@ -43,4 +38,4 @@ def not_found_context(strings: Strings, lang: str, site_url: str) -> dict:
 
 def not_found_file(lang: str) -> str:
     """Where a language's 404 page is written, relative to the site root (the web server serves it per folder)."""
-    return language_root(lang) + "404.html"
+    return language_folder(lang) + "404.html"
