@@ -29,6 +29,7 @@ from material.plugins.search import plugin as _material_search  # noqa: F401
 from macros.build_steps import LANGUAGE_ENV, publish
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 from macros.site_data import DataError, load_site_data
+from macros.site_pages import page_problems
 from macros.strings import load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        load_site_data(ROOT / "data")
+        data = load_site_data(ROOT / "data")
         load_strings(ROOT / "locales")
+        problems = page_problems(ROOT, ROOT / "docs", data)
+        if problems:
+            raise DataError(problems, "in the pages")
     except DataError as error:
         print(f"\n{error}", flush=True)
         return 1

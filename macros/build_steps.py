@@ -29,7 +29,7 @@ from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.navigation import build_nav
 from macros.search_index import INDEX_FILE, teach_jieba, write_language_index
 from macros.site_data import DataError, load_site_data
-from macros.site_pages import missing_page_files
+from macros.site_pages import page_problems
 from macros.strings import load_strings
 from macros.vcards import vcard
 
@@ -58,13 +58,9 @@ def on_config(config):
         strings = load_strings(ROOT / "locales")
     except DataError as error:
         raise Abort(str(error)) from None
-    missing = missing_page_files(Path(config["docs_dir"]), data)
-    if missing:
-        files = "\n".join(f"  - {path.relative_to(ROOT)}" for path in missing)
-        raise Abort(
-            f"The site was not built: data/ describes pages that do not exist yet:\n{files}\n"
-            "Create them with: python -m macros.stubs"
-        )
+    problems = page_problems(ROOT, Path(config["docs_dir"]), data)
+    if problems:
+        raise Abort(str(DataError(problems, "in the pages")))
     if not os.environ.get(LANGUAGE_ENV):
         _stage(config)  # a one-language build is staged and published by macros/build.py
     lang = config["theme"]["language"]

@@ -13,26 +13,25 @@ from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .site_data import DATA_FILES, DataError, load_site_data
-from .site_pages import missing_page_files
+from .site_pages import page_problems
 from .strings import load_strings
 from .translation_status import page_statuses
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(root: Path = ROOT) -> int:
     errors = []
     data = None
-    for load in (lambda: load_strings(ROOT / "locales"), lambda: load_site_data(ROOT / "data")):
+    for load in (lambda: load_strings(root / "locales"), lambda: load_site_data(root / "data")):
         try:
             data = load()
         except DataError as error:
             errors.append(str(error))
     if data is not None and not errors:
-        missing = missing_page_files(ROOT / "docs", data)
-        if missing:
-            errors.append("Pages the data asks for are missing (create them with: python -m macros.stubs):\n"
-                          + "\n".join(f"  - {p.relative_to(ROOT)}" for p in missing))
+        problems = page_problems(root, root / "docs", data)
+        if problems:
+            errors.append(str(DataError(problems, "in the pages")))
 
     print("Data")
     if errors:
@@ -45,11 +44,11 @@ def main() -> int:
             # Some files hold one record (funding), not a list of entries.
             size = f"{len(content)} entries" if isinstance(content, (list, tuple)) else "1 record"
             print(f"  data/{name}: {size}, every text complete in {languages}")
-        print(f"  locales/: the same {len(load_strings(ROOT / 'locales').bundles[DEFAULT_LANGUAGE])} strings "
+        print(f"  locales/: the same {len(load_strings(root / 'locales').bundles[DEFAULT_LANGUAGE])} strings "
               f"in {languages}")
 
     print("\nPages")
-    for status in page_statuses(ROOT / "docs"):
+    for status in page_statuses(root / "docs"):
         if status.complete:
             print(f"  ok        {status.page}")
             continue

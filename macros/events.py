@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
-from pydantic import Field, PlainValidator, StringConstraints, field_validator
+from pydantic import Field, PlainValidator, field_validator
 from pydantic_core import PydanticCustomError
 
-from .models import Id, Model, Text
+from .models import Id, Model, Text, WebAddress
 
 # Where the calendar pages show times, whatever zone an event's times were written in.
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -93,8 +93,6 @@ def parse_moment(value) -> Moment:
 
 
 MomentField = Annotated[Moment, PlainValidator(parse_moment)]
-Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$")]
-WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"]+$")]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +166,12 @@ def event_problems(events: list[Event], region_ids: list[str], challenge_ids: li
         if event.precision == "time" and not event.timezone:
             yield problem("timezone", "the start has a time, so the time zone it is written in is needed, "
                                       "like Europe/Brussels or Asia/Shanghai")
+        if event.timezone and event.precision == "time":
+            for field in ("start", "end"):
+                moment = getattr(event, field)
+                trouble = moment and _clock_change(moment, event.zone)
+                if trouble:
+                    yield problem(field, f"{moment} {trouble} in {event.timezone}: check the time in the source")
         if event.timezone and event.precision != "time":
             yield problem("timezone", "a time zone only applies to times: give the start with a time "
                                       "(2019-11-16 09:00) or leave the time zone out")
@@ -183,6 +187,17 @@ def event_problems(events: list[Event], region_ids: list[str], challenge_ids: li
             if contact_id not in contact_ids:
                 yield problem("contacts", f"'{contact_id}' is not a contact in data/contacts.yml "
                                           f"(known: {', '.join(contact_ids)})", k_index)
+
+
+def _clock_change(moment: Moment, zone: ZoneInfo) -> str | None:
+    """Why a wall-clock time cannot be placed in a zone (the hour the clocks skip or repeat), or None."""
+    wall = moment.at(zone)
+    if wall.utcoffset() == wall.replace(fold=1).utcoffset():
+        return None
+    back = wall.astimezone(timezone.utc).astimezone(zone)
+    if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        return "does not exist (the clocks are put forward over that hour)"
+    return "happens twice (the clocks are put back over that hour), so it is not clear which is meant"
 
 
 def build_instant(environ=os.environ) -> datetime:

@@ -5,12 +5,38 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
+import re
+
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .languages import LANGUAGES
+from .yaml_source import trim_invisible
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _non_empty(value: str) -> str:
+    value = trim_invisible(value)
+    if not value:
+        raise PydanticCustomError("string_too_short", "the text is empty")
+    return value
+
+
+def _written_as(kind: str, pattern: str):
+    """A text of a fixed form (an id, an e-mail address, …); a mismatch is the error '<kind>_format', which
+    site_data words for the editor. The schema keeps the pattern, for editors that check while typing."""
+    form = re.compile(pattern)
+
+    def check(value: str) -> str:
+        value = trim_invisible(value)
+        if not form.fullmatch(value):
+            raise PydanticCustomError(f"{kind}_format", "'{value}' is not written as expected", {"value": value})
+        return value
+
+    return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "pattern": f"^{pattern}$"})]
+
+
+Id = _written_as("id", r"[a-z0-9]+(-[a-z0-9]+)*")
+NonEmpty = Annotated[str, AfterValidator(_non_empty), WithJsonSchema({"type": "string", "minLength": 1})]
 
 
 class Model(BaseModel):
@@ -95,9 +121,11 @@ class RegionsFile(Model):
 
 
 # A plain address: one @, no spaces, a dot in the domain. Deliverability is for the sender's mail program to judge.
-Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+Email = _written_as("email", r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}")
 # As the source writes it: a leading + and digits, with spaces, dots or hyphens as visual separators.
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+[0-9][0-9 .\-]{5,}$")]
+Phone = _written_as("phone", r"\+[0-9][0-9 .\-]{5,}")
+# Registration pages are given in full and over https, so that a link never leads to an insecure page.
+WebAddress = _written_as("web_address", r"https://[^\s<>\"]+")
 Language = Literal["nl", "en", "zh"]
 
 

@@ -13,7 +13,7 @@ from .events import Event, EventsFile, event_problems
 from .languages import LANGUAGES
 from .models import (Challenge, ChallengesFile, Contact, ContactsFile, Funding, FundingFile, Organisation,
                      OrganisationsFile, Region, RegionsFile)
-from .yaml_source import Position, YamlDocument, YamlSyntaxError, file_stamp, load_yaml
+from .yaml_source import Position, YamlDocument, YamlSyntaxError, file_stamp, load_yaml, visible
 
 # file name -> model of the whole file; the order is the order in which problems are reported
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -48,11 +48,11 @@ class Problem:
 
 
 class DataError(Exception):
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], where: str = "in the data"):
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"The site was not built: {count} in the data to fix first.\n{lines}")
+        super().__init__(f"The site was not built: {count} {where} to fix first.\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,16 @@ def _entry_id(data: Any, loc: tuple) -> str | None:
     return None
 
 
+_FORMATS = {
+    "id_format": "is not a valid id: use lowercase letters, digits and hyphens only, like 'east-flanders'",
+    "email_format": "is not an e-mail address: write it as name@domain.be, with one @ and no spaces",
+    "phone_format": "is not a phone number as the site writes them: start with + and the country code, then the "
+                    "digits, with spaces if you like, like +32 and the number",
+    "web_address_format": "is not a complete web address: write it as it appears in the browser, starting with "
+                          "https:// and without spaces",
+}
+
+
 def _plain_words(detail: dict, loc: tuple) -> str:
     kind = detail["type"]
     last = loc[-1] if loc else None
@@ -194,18 +204,22 @@ def _plain_words(detail: dict, loc: tuple) -> str:
         return "this field is required but missing"
     if kind == "extra_forbidden":
         return "this field is not known: check its spelling and indentation against the example at the top of the file"
-    if kind == "string_pattern_mismatch":
-        return f"'{detail['input']}' is not a valid id: use lowercase letters, digits and hyphens only, like 'east-flanders'"
+    if kind in _FORMATS:
+        return f"'{visible(str(detail['input']))}' {_FORMATS[kind]}"
+    if kind.startswith("url_"):
+        return (f"'{visible(str(detail['input']))}' is not a complete web address: write it as it appears in the "
+                "browser, starting with https:// (or http://) and without spaces")
     if kind == "string_too_short":
-        return "the text is empty: write it, or leave the whole field out if it is optional"
+        return ("the text is empty (or holds only spaces or invisible characters): write it, or leave the whole "
+                "field out if it is optional")
     if kind in ("string_type",):
-        return f"expected a text, found {detail['input']!r}"
+        return f"expected a text, found {visible(repr(detail['input']))}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"expected a whole number (like 1985), found {detail['input']!r}"
     if kind in ("greater_than", "greater_than_equal", "less_than_equal"):
         return f"the number {detail['input']!r} is out of range ({detail['msg'].lower()})"
     if kind == "literal_error":
-        return f"'{detail['input']}' is not allowed here: {detail['msg'].lower()}"
+        return f"'{visible(str(detail['input']))}' is not allowed here: {detail['msg'].lower()}"
     if kind in ("list_type",):
         return "expected a list (lines starting with '- ')"
     if kind in ("model_type", "model_attributes_type", "dict_type"):

@@ -1,20 +1,26 @@
-"""Creates the page files that data/ asks for and that do not exist yet, in docs/nl, docs/en and docs/zh.
+"""Creates the page files that data/ asks for and that do not exist yet, in docs/nl, docs/en and docs/zh, and lists
+(or, with --remove-orphans, deletes) the pages of regions and challenge areas that are no longer in data/.
 
-Usage (from the repository root): python -m macros.stubs
+Usage (from the repository root): python -m macros.stubs [--remove-orphans]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from .site_data import DataError, load_site_data
-from .site_pages import create_missing_pages
+from .site_pages import create_missing_pages, orphan_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.stubs", description=__doc__.splitlines()[0])
+    parser.add_argument("--remove-orphans", action="store_true",
+                        help="delete the pages of regions and challenge areas that are no longer in data/")
+    args = parser.parse_args(argv)
     try:
         data = load_site_data(ROOT / "data")
     except DataError as error:
@@ -23,9 +29,17 @@ def main() -> int:
     created = create_missing_pages(ROOT / "docs", data)
     for path in created:
         print(f"created {path.relative_to(ROOT)}")
-    if not created:
+    orphans = orphan_pages(ROOT / "docs", data)
+    for path, line, _, item_id in orphans:
+        if args.remove_orphans:
+            path.unlink()
+            print(f"deleted {path.relative_to(ROOT)} ('{item_id}' is no longer in data/)")
+        else:
+            print(f"{path.relative_to(ROOT)}:{line}: '{item_id}' is no longer in data/; delete this page with: "
+                  "python -m macros.stubs --remove-orphans")
+    if not created and not orphans:
         print("every page the data asks for exists already")
-    return 0
+    return 1 if orphans and not args.remove_orphans else 0
 
 
 if __name__ == "__main__":

@@ -20,14 +20,25 @@ class PageStatus:
         return not self.missing and not self.outdated
 
 
-def git_date(path: Path) -> int | None:
-    """Unix time of the last commit that touched the file, or None if it was never committed."""
-    result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path.name],
-                            cwd=path.parent, capture_output=True, text=True)
-    return int(result.stdout) if result.returncode == 0 and result.stdout.strip() else None
+def git_dates(docs_dir: Path) -> dict[Path, int]:
+    """Unix time of the last commit that touched each file below docs_dir (one git call for all of them); files never
+    committed, or outside a git checkout, are absent."""
+    result = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--relative", "--", "."],
+                            cwd=docs_dir, capture_output=True, text=True)
+    dates: dict[Path, int] = {}
+    if result.returncode != 0:
+        return dates
+    for commit in result.stdout.split("\0")[1:]:
+        stamp, *names = commit.strip().splitlines()
+        for name in names:
+            dates.setdefault((docs_dir / name).resolve(), int(stamp))
+    return dates
 
 
-def page_statuses(docs_dir: Path, last_changed=git_date) -> list[PageStatus]:
+def page_statuses(docs_dir: Path, last_changed=None) -> list[PageStatus]:
+    if last_changed is None:
+        dates = git_dates(docs_dir)
+        last_changed = lambda path: dates.get(path.resolve())  # noqa: E731
     pages = sorted({p.relative_to(docs_dir / lang).as_posix()
                     for lang in LANGUAGES if (docs_dir / lang).is_dir()
                     for p in (docs_dir / lang).rglob("*.md")})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,16 @@ _HINTS = (
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys without a word; an editor must hear about it."""
+    """PyYAML keeps the last of two equal keys without a word; an editor must hear about it. Aliases (`*name`) are
+    refused: data needs none, and nested aliases expand exponentially ("billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"found the alias '*{event.anchor}': a reference to another part of the file is not "
+                            "allowed in data files, write the value out in full", event.start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -78,16 +88,48 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def load_yaml(path: Path) -> YamlDocument:
-    text = path.read_text(encoding="utf-8")
-    loader = _StrictLoader(text)
+# Dates stay text: the models parse them and name the field when a day does not exist (2019-02-30), where PyYAML
+# would raise a bare ValueError without file or line.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path) -> str:
+    """The file as text, or YamlSyntaxError that says where it is not UTF-8 or holds a control character."""
+    if path.is_dir():
+        raise YamlSyntaxError(Position(1, 1), "this is a folder, not a file: put the file back in its place")
+    raw = path.read_bytes()
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlSyntaxError(Position(line, column),
+                              f"the file is not saved as UTF-8 (byte 0x{raw[error.start]:02x}): save it again with "
+                              "the encoding UTF-8 in your editor") from None
+    return text.removeprefix("\ufeff")
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    text = read_text(path)
+    loader = None
+    try:
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise YamlSyntaxError(Position(line, column),
+                              f"an invisible control character {visible(chr(error.character))}: delete it "
+                              "(it often comes with text pasted from another program)") from None
     except yaml.MarkedYAMLError as error:
-        # An unclosed quote is noticed only at the end of the file; where the quote opened is what helps.
-        opened_quote = error.context and "quoted scalar" in error.context
-        mark = (error.context_mark if opened_quote else None) or error.problem_mark or error.context_mark
+        # An unclosed quote or bracket is noticed lines later; where it opened is what helps.
+        opened = error.context and any(kind in error.context for kind in ("quoted scalar", "flow sequence",
+                                                                            "flow mapping"))
+        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         raw = " ".join(str(part) for part in (error.context, error.problem) if part)
         hint = next((h for key, h in _HINTS if key in raw), None)
@@ -101,8 +143,28 @@ def load_yaml(path: Path) -> YamlDocument:
             message += f"; look for {hint}"
         raise YamlSyntaxError(position, message) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(data, root)
+
+
+# Characters that do not show in an editor but change a text: control characters, zero-width characters, the
+# non-breaking and other unusual spaces.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f"
+                        r"\u205f-\u2064\u3000\ufeff]")
+
+
+_EDGES = re.compile(rf"^(?:\s|{_INVISIBLE.pattern})+|(?:\s|{_INVISIBLE.pattern})+$")
+
+
+def visible(text: str) -> str:
+    """The text with every invisible character written as <U+200B>, so that a message can show it."""
+    return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+
+
+def trim_invisible(text: str) -> str:
+    """The text without spaces and invisible characters at either end."""
+    return _EDGES.sub("", text)
 
 
 def _unclosed_quote_before(text: str, line: int) -> int | None:
