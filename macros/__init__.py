@@ -1,39 +1,8 @@
-"""Macros of the I²PCC site: thin wrappers that hand data, language and page to the pure functions in render.py."""
-
-from __future__ import annotations
+"""The I²PCC site generator, by layer: content/ reads and checks data/, locales/ and the page files; render/ turns
+them into Markdown and HTML for one language; pictures/ draws the maps, timeline, emblem and QR codes; files/ writes
+the calendars, contact cards and search data; engine/ is everything that knows MkDocs, Material for MkDocs and
+mkdocs-static-i18n. The commands are build.py, check.py, stubs.py and schemas.py (`python -m macros.<command>`)."""
 
 from pathlib import Path
 
-from . import contact_render, render, site_info_render
-from .events import build_day
-from .site_data import load_site_data
-from .strings import load_strings
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def page_context(env) -> render.PageContext:
-    # i18n sets theme.language to the language being built before any page renders; the page's own
-    # locale would differ on a fallback page, and the reader's language is the one that counts.
-    return render.PageContext(
-        data=load_site_data(ROOT / "data"),
-        strings=load_strings(ROOT / "locales"),
-        lang=env.conf["theme"]["language"],
-        here=env.page.file.src_uri.split("/", 1)[1],
-    )
-
-
-def define_env(env):
-    for name in ("region_overview", "challenge_overview", "challenge_matrix",
-                 "challenge_list", "partner_list", "region_list"):
-        env.macro(_page_macro(env, getattr(render, name)), name)
-    for name in ("contact_page", "interest_page", "partners_page"):
-        env.macro(_page_macro(env, getattr(contact_render, name)), name)
-    env.macro(lambda region_id: render.region_page(page_context(env), region_id), "region_page")
-    env.macro(lambda challenge_id: render.challenge_page(page_context(env), challenge_id), "challenge_page")
-    env.macro(lambda: render.calendar_page(page_context(env), build_day()), "calendar_page")
-    env.macro(_page_macro(env, site_info_render.general_contact_list), "general_contact_list")
-
-
-def _page_macro(env, function):
-    return lambda: function(page_context(env))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
-from .site_data import DATA_FILES, DataError, load_site_data
-from .site_pages import page_problems
-from .strings import load_strings
-from .translation_status import page_statuses
+from macros.content.page_files import page_problems
+from macros.content.site_data import DATA_FILES, DataError, load_site_data
+from macros.content.strings import load_strings
+from macros.content.translation_status import page_statuses
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 

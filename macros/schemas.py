@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .site_data import DATA_FILES
+from macros.content.site_data import DATA_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .site_data import DataError, load_site_data
-from .site_pages import create_missing_pages, orphan_pages
+from macros.content.page_files import create_missing_pages, orphan_pages
+from macros.content.site_data import DataError, load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 

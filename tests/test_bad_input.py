@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build_site
+
 from macros import check
 
 
@@ -232,7 +232,7 @@ def test_billion_laughs_is_refused_within_seconds_and_little_memory(tmp_path):
         levels.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
     text = "\n".join(levels) + "\n" + "# padding\n" * 3000
     (tmp_path / "laughs.yml").write_text(text, encoding="utf-8")
-    script = ("import resource, sys, time; from pathlib import Path; from macros.yaml_source import load_yaml, "
+    script = ("import resource, sys, time; from pathlib import Path; from macros.content.yaml_source import load_yaml, "
               "YamlSyntaxError\nstart = time.perf_counter()\n"
               "try:\n    load_yaml(Path(sys.argv[1]))\nexcept YamlSyntaxError as error:\n    print(error.message)\n"
               "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")

@@ -10,7 +10,6 @@ import icalendar
 import pytest
 import vobject
 import yaml
-
 from conftest import LANGUAGES, ROOT, article, build_site, page_dir, page_file, soup
 
 EVENTS = yaml.safe_load((ROOT / "data" / "events.yml").read_text(encoding="utf-8"))["events"]
@@ -76,11 +75,11 @@ def test_each_event_has_schema_org_json_ld_at_the_precision_known(site):
 
 def test_json_ld_cannot_break_out_of_its_script_element():
     from macros import page_paths
-    from macros.event_view import EventView
-    from macros.events import Event
-    from macros.render import PageContext
-    from macros.site_data import load_site_data
-    from macros.strings import load_strings
+    from macros.content.events import Event
+    from macros.content.site_data import load_site_data
+    from macros.content.strings import load_strings
+    from macros.render.event_view import EventView
+    from macros.render.pages import PageContext
 
     hostile = "</script><script>alert(1)</script> & <!--"
     text = {"nl": hostile, "en": hostile, "zh": hostile}
@@ -146,10 +145,10 @@ def test_calendar_links_lead_to_existing_files(site):
 
 
 def test_ics_files_are_reproducible_for_a_pinned_build_date():
-    from macros.calendar_feed import calendar_files
-    from macros.events import build_instant
-    from macros.site_data import load_site_data
-    from macros.strings import load_strings
+    from macros.content.events import build_instant
+    from macros.content.site_data import load_site_data
+    from macros.content.strings import load_strings
+    from macros.files.calendar_feed import calendar_files
 
     stamp = build_instant({"SOURCE_DATE_EPOCH": "1893456000"})
     assert stamp == datetime(2030, 1, 1, tzinfo=timezone.utc)

@@ -11,12 +11,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import vobject
-
 from conftest import LANGUAGES, ROOT, article, html_pages, page_file, soup
-from macros import eu_emblem
-from macros.mailto import mailto_url
-from macros.site_data import DataError, load_site_data
-from macros.structured_data import contact_json_ld
+from macros.render.pages.mailto import mailto_url
+from macros.render.pages.structured_data import contact_json_ld
+
+from macros.content.site_data import DataError, load_site_data
+from macros.pictures import eu_emblem
 
 SITE_DATA = load_site_data(ROOT / "data")
 COFUNDED = {"nl": "Medegefinancierd door de Europese Unie", "en": "Co-funded by the European Union",

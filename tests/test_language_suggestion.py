@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, SITE_URL, html_pages, page_dir, soup
 
 STRINGS = {lang: yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}

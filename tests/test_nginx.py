@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, html_pages, page_dir
+
 from deploy.csp import configured_policy, policy
 from deploy.csp import main as csp_command
 

@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, SITE_URL, article, page_dir, page_file
-from macros import geo
+
+from macros.pictures import geo
 
 MAX_SVG_BYTES = 60 * 1024
 

@@ -9,9 +9,8 @@ import struct
 import pytest
 import yaml
 import zxingcpp
-from PIL import Image
-
 from conftest import LANGUAGES, ROOT, SITE_URL, html_pages, page_dir, page_file, soup
+from PIL import Image
 
 HTML_LANG = {"nl": "nl", "en": "en", "zh": "zh"}
 OG_LOCALES = {"nl": "nl_BE", "en": "en_GB", "zh": "zh_CN"}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import markdown
-
 from conftest import ROOT
-from macros import page_paths, render
-from macros.site_data import load_site_data
-from macros.strings import load_strings
+
+from macros.content import page_paths
+from macros.content.site_data import load_site_data
+from macros.content.strings import load_strings
+from macros.render import pages as render
 
 HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} **bold** # h\n\n- item | cell"
 

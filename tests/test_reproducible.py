@@ -10,7 +10,6 @@ import shutil
 from datetime import datetime, timezone
 
 import icalendar
-
 from conftest import ROOT, build_site
 
 # 2030-01-01T00:00:00Z, a date no build happens at by accident.

@@ -8,9 +8,8 @@ import json
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import LANGUAGES, page_dir
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SEPARATOR_ZH = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
 

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import LANGUAGES, SITE_URL, article, html_pages, page_file, soup
 
 EXPECTED_HTML_LANG = {"nl": "nl", "en": "en", "zh": "zh"}

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, build_site
+
 from macros.schemas import schema_files
 
 

@@ -8,7 +8,6 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-
 from conftest import LANGUAGES, SITE_URL, site_page_urls
 
 ORIGIN = urlsplit(SITE_URL)[:2]

@@ -1,6 +1,6 @@
 // Closes Material's menu drawer and search when a page is shown again from the browser history. Material marks
 // those two toggle checkboxes autocomplete="off" for this; the attribute is invalid on checkboxes, so the build
-// removes it (macros/material_markup.py) and this file restores the behaviour. Clicking fires Material's own
+// removes it (macros/engine/material_markup.py) and this file restores the behaviour. Clicking fires Material's own
 // change handlers, so its state follows.
 (function () {
   "use strict";

@@ -1,0 +1,1 @@
+"""Reading and checking what editors write: data/, locales/ and the page files in docs/."""

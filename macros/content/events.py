@@ -1,0 +1,236 @@
+"""Events of the mission calendar (data/events.yml): the model, the checks between fields, and the build date.
+
+An event is dated only as precisely as its source: a month range stays a month range ("2019-02" to "2019-03"),
+a day range a day range, and times need the time zone they were written in. An event without `start` is
+undated (the page says the date is to be announced).
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, available_timezones
+
+from pydantic import Field, PlainValidator, field_validator
+from pydantic_core import PydanticCustomError
+
+from macros.content.models import Id, Model, Text, WebAddress
+
+# Where the calendar pages show times, whatever zone an event's times were written in.
+BRUSSELS = ZoneInfo("Europe/Brussels")
+CHINA = ZoneInfo("Asia/Shanghai")
+
+# The name of the whole-calendar feed beside the per-event files (<event id>.ics); no event may take it.
+FEED_ID = "i2pcc"
+
+_MOMENT = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{2}):(\d{2})(?::00)?)?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    """A point in the calendar at the precision a source gives: a month, a day, or a day and a time."""
+
+    year: int
+    month: int
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+
+    @property
+    def precision(self) -> Literal["month", "day", "time"]:
+        if self.day is None:
+            return "month"
+        return "day" if self.hour is None else "time"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+
+    def at(self, zone: ZoneInfo) -> datetime:
+        return datetime(self.year, self.month, self.day, self.hour, self.minute, tzinfo=zone)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f" {self.hour:02d}:{self.minute:02d}"
+        return text
+
+
+def parse_moment(value) -> Moment:
+    # YAML reads 2019-11-16 as a date and a full timestamp as a datetime; a month or "2019-11-16 09:00" stays text.
+    if isinstance(value, datetime):
+        if value.second or value.tzinfo:
+            raise PydanticCustomError("moment_format", "write the time as 'YYYY-MM-DD HH:MM' without seconds or "
+                                                       "offset; the time zone goes in the field 'timezone'")
+        return Moment(value.year, value.month, value.day, value.hour, value.minute)
+    if isinstance(value, date):
+        return Moment(value.year, value.month, value.day)
+    match = _MOMENT.match(str(value).strip())
+    if not match:
+        raise PydanticCustomError(
+            "moment_format",
+            "'{value}' is not a date: write a month as 2019-11, a day as 2019-11-16, a time as 2019-11-16 09:00",
+            {"value": value})
+    year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
+    try:
+        date(year, month, day or 1)
+        if hour is not None and not (hour < 24 and minute < 60):
+            raise ValueError
+    except ValueError:
+        raise PydanticCustomError("moment_format", "'{value}' is not a real date or time", {"value": value}) from None
+    return Moment(year, month, day, hour, minute)
+
+
+MomentField = Annotated[Moment, PlainValidator(parse_moment)]
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+class Event(Model):
+    id: Id
+    kind: Literal["outgoing-mission", "incoming-delegation", "seminar"]
+    start: MomentField | None = None
+    end: MomentField | None = None
+    timezone: str | None = None
+    place: Text | None = None
+    regions: list[Id] = []
+    challenges: list[Id] = []
+    title: Text
+    description: Text
+    registration: WebAddress | None = None
+    contacts: list[Id] = []
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None and value not in _zone_names():
+            raise PydanticCustomError(
+                "unknown_timezone",
+                "'{value}' is not a known time zone: use a name from the IANA time zone database, "
+                "like Europe/Brussels or Asia/Shanghai", {"value": value})
+        return value
+
+    @property
+    def precision(self) -> Literal["month", "day", "time"] | None:
+        return self.start.precision if self.start else None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def last_day(self) -> date:
+        """The last calendar day the event touches, in the zone its times were written in."""
+        return (self.end or self.start).last_day
+
+    @property
+    def in_feed(self) -> bool:
+        # A month range has no days to put in a calendar; inventing them would be wrong (see data/events.yml).
+        return self.precision in ("day", "time")
+
+
+class EventsFile(Model):
+    events: Annotated[list[Event], Field(min_length=1)]
+
+
+def event_problems(events: list[Event], region_ids: list[str], challenge_ids: list[str], contact_ids: list[str]):
+    """(position loc, event id, field, message) for what one field alone cannot tell: order, precision, references."""
+    for index, event in enumerate(events):
+        def problem(field, message, *more):
+            return ("events", index, field, *more), event.id, field, message
+
+        if event.id == FEED_ID:
+            yield problem("id", f"the id '{FEED_ID}' is reserved for the calendar feed of the whole site")
+        if event.end and not event.start:
+            yield problem("end", "an end without a start: add the start, or leave both out for an undated event")
+        if event.start and event.end:
+            if event.start.precision != event.end.precision:
+                yield problem("end", f"the end ({event.end}) is not as precise as the start ({event.start}): "
+                                     "write both as months, both as days or both with a time")
+            elif event.end < event.start:
+                yield problem("end", f"the end ({event.end}) is before the start ({event.start})")
+        if event.precision == "time" and not event.timezone:
+            yield problem("timezone", "the start has a time, so the time zone it is written in is needed, "
+                                      "like Europe/Brussels or Asia/Shanghai")
+        if event.timezone and event.precision == "time":
+            for field in ("start", "end"):
+                moment = getattr(event, field)
+                trouble = moment and _clock_change(moment, event.zone)
+                if trouble:
+                    yield problem(field, f"{moment} {trouble} in {event.timezone}: check the time in the source")
+        if event.timezone and event.precision != "time":
+            yield problem("timezone", "a time zone only applies to times: give the start with a time "
+                                      "(2019-11-16 09:00) or leave the time zone out")
+        for r_index, region_id in enumerate(event.regions):
+            if region_id not in region_ids:
+                yield problem("regions", f"'{region_id}' is not a region in data/regions.yml "
+                                         f"(known: {', '.join(region_ids)})", r_index)
+        for c_index, challenge_id in enumerate(event.challenges):
+            if challenge_id not in challenge_ids:
+                yield problem("challenges", f"'{challenge_id}' is not a challenge area in data/challenges.yml "
+                                            f"(known: {', '.join(challenge_ids)})", c_index)
+        for k_index, contact_id in enumerate(event.contacts):
+            if contact_id not in contact_ids:
+                yield problem("contacts", f"'{contact_id}' is not a contact in data/contacts.yml "
+                                          f"(known: {', '.join(contact_ids)})", k_index)
+
+
+def _clock_change(moment: Moment, zone: ZoneInfo) -> str | None:
+    """Why a wall-clock time cannot be placed in a zone (the hour the clocks skip or repeat), or None."""
+    wall = moment.at(zone)
+    if wall.utcoffset() == wall.replace(fold=1).utcoffset():
+        return None
+    back = wall.astimezone(timezone.utc).astimezone(zone)
+    if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        return "does not exist (the clocks are put forward over that hour)"
+    return "happens twice (the clocks are put back over that hour), so it is not clear which is meant"
+
+
+def build_instant(environ=os.environ) -> datetime:
+    """The moment the site is built: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def build_day(environ=os.environ) -> date:
+    return build_instant(environ).astimezone(BRUSSELS).date()
+
+
+@dataclass(frozen=True)
+class CalendarGroups:
+    upcoming: list[Event]
+    undated: list[Event]
+    past_by_month: list[tuple[date, list[Event]]]
+
+
+def calendar_groups(events, today: date) -> CalendarGroups:
+    """Upcoming events soonest first; past ones newest first, grouped by the month they began in."""
+    dated = sorted((e for e in events if e.start), key=lambda e: (e.start.first_day, e.last_day))
+    upcoming = [e for e in dated if e.last_day >= today]
+    past = [e for e in reversed(dated) if e.last_day < today]
+    months: dict[date, list[Event]] = {}
+    for event in past:
+        months.setdefault(event.start.first_day.replace(day=1), []).append(event)
+    return CalendarGroups(upcoming, [e for e in events if not e.start], list(months.items()))
+
+
+def feed_span(events) -> tuple[date, date]:
+    """Dates before and after every event of a feed, for the time zone rules the feed must carry."""
+    days = [d for e in events for d in (e.start.first_day, e.last_day)]
+    return min(days) - timedelta(days=366), max(days) + timedelta(days=366)

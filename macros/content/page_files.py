@@ -1,0 +1,104 @@
+"""The page files the data asks for, in every language, and the command that creates the missing ones.
+
+Run `python -m macros.stubs` (see stubs.py) after adding a region or a challenge area.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.content import page_paths
+from macros.content.site_data import Problem, SiteData
+from macros.content.yaml_source import Position
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+
+# Pages whose whole content comes from data: path -> the Markdown of the page file.
+def generated_pages(data: SiteData) -> dict[str, str]:
+    pages = {
+        page_paths.REGIONS_INDEX: "{{ region_overview() }}\n",
+        page_paths.CHALLENGES_INDEX: "{{ challenge_overview() }}\n",
+        page_paths.MATRIX: "{{ challenge_matrix() }}\n",
+        page_paths.CALENDAR: "{{ calendar_page() }}\n",
+        page_paths.CONTACT: "{{ contact_page() }}\n",
+        page_paths.INTEREST: "{{ interest_page() }}\n",
+        page_paths.PARTNERS: "{{ partners_page() }}\n",
+    }
+    for region in data.regions:
+        pages[page_paths.region_page(region.id)] = f'{{{{ region_page("{region.id}") }}}}\n'
+    for challenge in data.challenges:
+        pages[page_paths.challenge_page(challenge.id)] = f'{{{{ challenge_page("{challenge.id}") }}}}\n'
+    return pages
+
+
+def missing_page_files(docs_dir: Path, data: SiteData) -> list[Path]:
+    return [
+        docs_dir / lang / page
+        for page in generated_pages(data)
+        for lang in LANGUAGES
+        if not (docs_dir / lang / page).exists()
+    ]
+
+
+_DATA_MACRO = re.compile(r"""\b(region_page|challenge_page)\(\s*["']([^"']*)["']""")
+
+
+def orphan_pages(docs_dir: Path, data: SiteData) -> list[tuple[Path, int, str, str]]:
+    """(page, line, kind, id) of every page that shows a region or challenge area no longer in data/, e.g. after
+    one was removed or its id renamed."""
+    known = {"region_page": {r.id for r in data.regions}, "challenge_page": {c.id for c in data.challenges}}
+    found = []
+    for path in sorted(docs_dir.glob("*/**/*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in _DATA_MACRO.finditer(text):
+            macro, item_id = match.groups()
+            if item_id not in known[macro]:
+                found.append((path, text.count("\n", 0, match.start()) + 1, macro, item_id))
+    return found
+
+
+def page_problems(root: Path, docs_dir: Path, data: SiteData) -> list[Problem]:
+    """What keeps the pages from matching the data and the Dutch sources, each with its fix."""
+    problems = [Problem(_label(root, path), Position(1, 1),
+                        "this page is missing: the data asks for it; create it with: python -m macros.stubs")
+                for path in missing_page_files(docs_dir, data)]
+    for path, line, macro, item_id in orphan_pages(docs_dir, data):
+        what, file = (("region", "data/regions.yml") if macro == "region_page"
+                      else ("challenge area", "data/challenges.yml"))
+        problems.append(Problem(
+            _label(root, path), Position(line, 1),
+            f"this page shows the {what} '{item_id}', which is not in {file}: if it was removed or renamed, "
+            f"delete its pages in every language with: python -m macros.stubs --remove-orphans"))
+    source = docs_dir / DEFAULT_LANGUAGE
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE or not (docs_dir / lang).is_dir():
+            continue
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            page = path.relative_to(docs_dir / lang)
+            if not (source / page).exists():
+                problems.append(Problem(
+                    _label(root, path), Position(1, 1),
+                    f"this translation has no Dutch page: every page starts in {_label(root, source / page)}, "
+                    "which is the source of its translations; create it there, or delete this file"))
+    return problems
+
+
+def _label(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def create_missing_pages(docs_dir: Path, data: SiteData) -> list[Path]:
+    created = []
+    pages = generated_pages(data)
+    for page, content in pages.items():
+        for lang in LANGUAGES:
+            path = docs_dir / lang / page
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(content, encoding="utf-8")
+                created.append(path)
+    return created

@@ -1,0 +1,59 @@
+"""Which page exists in which language, and which translation is older than its Dutch source (by git date)."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    page: str
+    missing: tuple[str, ...]  # languages without the page: readers get the Dutch text with a notice
+    outdated: tuple[str, ...]  # languages whose file was last changed before the Dutch source
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.outdated
+
+
+def git_dates(docs_dir: Path) -> dict[Path, int]:
+    """Unix time of the last commit that touched each file below docs_dir (one git call for all of them); files never
+    committed, or outside a git checkout, are absent."""
+    result = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--relative", "--", "."],
+                            cwd=docs_dir, capture_output=True, text=True)
+    dates: dict[Path, int] = {}
+    if result.returncode != 0:
+        return dates
+    for commit in result.stdout.split("\0")[1:]:
+        stamp, *names = commit.strip().splitlines()
+        for name in names:
+            dates.setdefault((docs_dir / name).resolve(), int(stamp))
+    return dates
+
+
+def page_statuses(docs_dir: Path, last_changed=None) -> list[PageStatus]:
+    if last_changed is None:
+        dates = git_dates(docs_dir)
+        last_changed = lambda path: dates.get(path.resolve())  # noqa: E731
+    pages = sorted({p.relative_to(docs_dir / lang).as_posix()
+                    for lang in LANGUAGES if (docs_dir / lang).is_dir()
+                    for p in (docs_dir / lang).rglob("*.md")})
+    statuses = []
+    for page in pages:
+        source = docs_dir / DEFAULT_LANGUAGE / page
+        source_date = last_changed(source) if source.exists() else None
+        missing, outdated = [], []
+        for lang in LANGUAGES:
+            path = docs_dir / lang / page
+            if not path.exists():
+                missing.append(lang)
+            elif lang != DEFAULT_LANGUAGE and source_date is not None:
+                date = last_changed(path)
+                if date is not None and date < source_date:
+                    outdated.append(lang)
+        statuses.append(PageStatus(page, tuple(missing), tuple(outdated)))
+    return statuses

@@ -1,0 +1,84 @@
+"""The MkDocs hooks of the site; the steps themselves are in build_steps.py.
+
+MkDocs imports a hooks file once per process, `mkdocs serve` included, so this file only delegates. At the end of
+every build it drops the macros package from Python's module cache: the next rebuild of `mkdocs serve` then runs
+the edited code in macros/, not only the edited data and templates.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _steps():
+    # MkDocs loads hooks by file path and restores sys.path right after, and the `mkdocs` command does not put the
+    # project folder on it: make the package beside this file importable each time it is (re)imported.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("macros.engine.build_steps")
+
+
+def _forget_macros_package():
+    for name in [m for m in sys.modules if m == "macros" or m.startswith("macros.")]:
+        del sys.modules[name]
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100) picks the language to build
+def _select_language(config):
+    return _steps().select_language(config)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
+def _configure(config):
+    return _steps().on_config(config)
+
+
+on_config = CombinedEvent(_select_language, _configure)
+
+
+@event_priority(-50)  # after mkdocs-static-i18n (50) has pointed extra.alternate at this page in each language
+def on_page_context(context, page, config, nav):
+    return _steps().on_page_context(context, page, config, nav)
+
+
+def on_env(env, config, files):
+    return _steps().on_env(env, config, files)
+
+
+def on_template_context(context, template_name, config):
+    return _steps().on_template_context(context, template_name, config)
+
+
+def on_post_page(output, page, config):
+    return _steps().on_post_page(output, page, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return _steps().on_post_template(output_content, template_name, config)
+
+
+# After Material's search plugin (0) has indexed this language, before mkdocs-static-i18n's post-build step (-100)
+# goes on to build the next language.
+@event_priority(-90)
+def _write_language_files(config):
+    _steps().write_language_files(config)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's post-build step, which builds the other languages
+def _publish(config):
+    if _steps().on_post_build(config):
+        _forget_macros_package()
+
+
+on_post_build = CombinedEvent(_write_language_files, _publish)
+
+
+def on_build_error(error):
+    _steps().on_build_error(error)
+    _forget_macros_package()

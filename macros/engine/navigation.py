@@ -1,0 +1,34 @@
+"""The site navigation, derived from data so that a new region or challenge area appears without editing mkdocs.yml."""
+
+from __future__ import annotations
+
+from macros.content import page_paths
+from macros.content.site_data import SiteData
+from macros.content.strings import Strings
+
+
+def build_nav(data: SiteData, strings: Strings, lang: str) -> list:
+    t = lambda key: strings.get(lang, key)  # noqa: E731
+    return [
+        {t("nav.home"): page_paths.HOME},
+        {t("nav.about"): page_paths.ABOUT},
+        {t("nav.calendar"): page_paths.CALENDAR},
+        {t("nav.regions"): [
+            {t("nav.regions_overview"): page_paths.REGIONS_INDEX},
+            *({r.short_name[lang]: page_paths.region_page(r.id)} for r in data.regions),
+        ]},
+        {t("nav.challenges"): [
+            {t("nav.challenges_overview"): page_paths.CHALLENGES_INDEX},
+            {t("nav.matrix"): page_paths.MATRIX},
+            *({c.name[lang]: page_paths.challenge_page(c.id)} for c in data.challenges),
+        ]},
+        {t("nav.projects"): page_paths.PROJECTS},
+        {t("nav.partners"): page_paths.PARTNERS},
+        {t("nav.interest"): page_paths.INTEREST},
+        {t("nav.contact"): page_paths.CONTACT},
+        # Also linked from the foot of every page; Material's table of contents needs them in the nav.
+        {t("footer.about_site"): [
+            {t("nav.accessibility"): page_paths.ACCESSIBILITY},
+            {t("nav.privacy"): page_paths.PRIVACY},
+        ]},
+    ]

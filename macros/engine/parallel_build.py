@@ -1,0 +1,145 @@
+"""Build the site for publication, its languages in parallel:
+
+    SITE_URL=https://… python -m macros.build [--site-dir site]
+
+The same site as `mkdocs build`, faster: mkdocs-static-i18n builds the languages one after another in one process,
+this builds each language in its own process (forked from this one, which has already imported the stack and read
+and validated data/ once for all of them) and then publishes their union at once. Every language is built with
+--strict; if one fails, its messages are shown and the previous site stays as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import mkdocs.__main__  # noqa: F401  (imported once here, inherited by each language's process)
+import mkdocs_macros.plugin  # noqa: F401
+import mkdocs_static_i18n.plugin  # noqa: F401
+from material.plugins.search import plugin as _material_search  # noqa: F401
+
+from macros import ROOT
+from macros.content.page_files import page_problems
+from macros.content.site_data import DataError, load_site_data
+from macros.content.strings import load_strings
+from macros.engine.build_steps import LANGUAGE_ENV, publish
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.build", description=__doc__.splitlines()[0])
+    parser.add_argument("-d", "--site-dir", default="site", help="the folder to publish the site in (default: site)")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        data = load_site_data(ROOT / "data")
+        load_strings(ROOT / "locales")
+        problems = page_problems(ROOT, ROOT / "docs", data)
+        if problems:
+            raise DataError(problems, "in the pages")
+    except DataError as error:
+        print(f"\n{error}", flush=True)
+        return 1
+
+    target = Path(args.site_dir).resolve()
+    parts = target.with_name(f".{target.name}.parts")
+    staging = target.with_name(f".{target.name}.staging")
+    for folder in (parts, staging):
+        shutil.rmtree(folder, ignore_errors=True)
+    parts.mkdir(parents=True)
+    try:
+        failed = _build_languages(parts, args.config_file)
+        if failed:
+            lang, log = failed[0]
+            others = ", ".join(other for other, _ in failed[1:])
+            print(log, end="", flush=True)
+            print(f"\nThe site was not built: the '{lang}' build failed" + (f" (and {others})" if others else "")
+                  + "; the previous site is unchanged.", flush=True)
+            return 1
+        _combine(parts, staging)
+        publish(staging, target)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"INFO    -  Built {', '.join(LANGUAGES)} in parallel into {target} in {time.perf_counter() - started:.2f} s",
+          flush=True)
+    return 0
+
+
+def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
+    """Build each language in its own process; the (language, messages) of those that failed."""
+    context = multiprocessing.get_context("fork")
+    processes = {}
+    for lang in LANGUAGES:
+        process = context.Process(target=_build_one_language,
+                                  args=(lang, parts / lang, parts / f"{lang}.log", config_file))
+        process.start()
+        processes[lang] = process
+    failed = []
+    for lang, process in processes.items():
+        process.join()
+        if process.exitcode != 0:
+            failed.append((lang, (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace")))
+    return failed
+
+
+def _build_one_language(lang: str, site_dir: Path, log: Path, config_file: str):
+    """In a forked process: `mkdocs build --strict` of one language, its messages in a log file."""
+    os.environ[LANGUAGE_ENV] = lang
+    with open(log, "wb") as out:
+        os.dup2(out.fileno(), 1)
+        os.dup2(out.fileno(), 2)
+    code = 1
+    try:
+        mkdocs.__main__.cli.main(["build", "--strict", "--config-file", config_file, "--site-dir", str(site_dir)],
+                                 prog_name="mkdocs")
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _combine(parts: Path, staging: Path):
+    """One site from the language builds: the default language's build with the other languages' folders, and one
+    sitemap listing the pages of every language."""
+    shutil.move(parts / DEFAULT_LANGUAGE, staging)
+    sitemaps = [(staging / "sitemap.xml").read_text(encoding="utf-8")]
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE:
+            shutil.move(parts / lang / lang, staging / lang)
+            sitemaps.append((parts / lang / "sitemap.xml").read_text(encoding="utf-8"))
+    merged = merge_sitemaps(sitemaps).encode("utf-8")
+    (staging / "sitemap.xml").write_bytes(merged)
+    # MkDocs also writes it compressed, with the build's timestamp in the gzip header.
+    compressed = staging / "sitemap.xml.gz"
+    with gzip.open(compressed) as previous:
+        previous.read()
+        mtime = previous.mtime
+    with open(compressed, "wb") as out, gzip.GzipFile(fileobj=out, filename=str(compressed), mode="wb",
+                                                       mtime=mtime) as gz:
+        gz.write(merged)
+
+
+_URLSET = re.compile(r"(<urlset\b[^>]*>)(.*)(</urlset>)", re.DOTALL)
+
+
+def merge_sitemaps(sitemaps: list[str]) -> str:
+    """The first sitemap with the <url> entries of all of them, in order."""
+    entries = "".join(_URLSET.search(sitemap).group(2).rstrip() for sitemap in sitemaps)
+    return _URLSET.sub(lambda match: match.group(1) + entries + "\n" + match.group(3), sitemaps[0], count=1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Files written beside the pages: iCalendar, vCard and the data of the search indexes."""
