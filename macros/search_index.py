@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import jieba
+import yaml
 
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.site_data import SiteData
@@ -59,9 +60,27 @@ def write_language_index(config, site_dir: Path, lang: str) -> bytes:
     return content
 
 
+TERMBASE = Path(__file__).resolve().parent.parent / "data" / "terms.yml"
+
+
+def termbase_names(path: Path = TERMBASE) -> list[str]:
+    """The Chinese names of the termbase (data/terms.yml), read with plain PyYAML: each term needs a zh text."""
+    if not path.exists():
+        return []
+    terms = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms") or []
+    names = []
+    for term in terms:
+        name = term.get("zh") if isinstance(term, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{path.name}: every term needs a zh name ({term!r})")
+        names.append(name.strip())
+    return names
+
+
 def project_terms(data: SiteData) -> list[str]:
-    """The project's own Chinese names, which jieba's general dictionary cuts apart (东/佛兰德/省, 弗兰德/斯/...)."""
-    terms = []
+    """The project's own Chinese names, which jieba's general dictionary cuts apart (东/佛兰德/省, 弗兰德/斯/...):
+    the names in data/ and those of the termbase."""
+    terms = termbase_names()
     for region in data.regions:
         terms += [region.name.zh, region.short_name.zh] + ([region.capital.zh] if region.capital else [])
     terms += [challenge.name.zh for challenge in data.challenges]
