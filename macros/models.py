@@ -104,6 +104,7 @@ Language = Literal["nl", "en", "zh"]
 class PersonName(Model):
     given: NonEmpty
     family: NonEmpty
+    family_first: bool = False  # a Chinese name: written family name first on the Chinese pages
 
 
 class Contact(Model):

@@ -12,8 +12,13 @@ from .models import Contact, Text
 from .site_data import SiteData
 
 
-def person_name(contact: Contact) -> str | None:
-    return f"{contact.person.given} {contact.person.family}" if contact.person else None
+def person_name(contact: Contact, lang: str | None = None) -> str | None:
+    """Given name first; a Chinese name (family_first) family name first on the Chinese pages."""
+    if not contact.person:
+        return None
+    if lang == "zh" and contact.person.family_first:
+        return f"{contact.person.family} {contact.person.given}"
+    return f"{contact.person.given} {contact.person.family}"
 
 
 def tel_uri(phone: str) -> str:
