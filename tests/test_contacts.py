@@ -200,10 +200,13 @@ def test_each_contact_has_a_vcard_4_that_parses_and_carries_the_right_fields(sit
 def test_the_contact_page_links_mail_vcards_and_describes_itself_in_json_ld(site, lang):
     path = page_file(site, lang, "contact")
     page = article(path)
-    subject = {"nl": "Vraag over I²PCC", "en": "Question about I²PCC", "zh": "关于I²PCC的咨询"}[lang]
+    subject = {"nl": "Vraag over {}", "en": "Question about {}", "zh": "关于{}的咨询"}[lang]
+    # A contact of a related project is asked about that project, not about I²PCC.
+    projects = {c.email: c.project[lang] for c in SITE_DATA.contacts if c.project and c.email}
     for link in page.select('a[href^="mailto:"]'):
         recipients, fields = _parse_mailto(link["href"])
-        assert recipients == [link.get_text(strip=True)] and fields == {"subject": subject}
+        address = link.get_text(strip=True)
+        assert recipients == [address] and fields == {"subject": subject.format(projects.get(address, "I²PCC"))}
     for contact in SITE_DATA.contacts:
         card = page.select_one(f'[data-contact="{contact.id}"]')
         assert card is not None, contact.id

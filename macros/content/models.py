@@ -6,14 +6,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    AnyHttpUrl,
-    BaseModel,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-)
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from macros.content.yaml_source import trim_invisible
@@ -138,6 +131,7 @@ Language = Literal["nl", "en", "zh"]
 class PersonName(Model):
     given: NonEmpty
     family: NonEmpty
+    family_first: bool = False  # a Chinese name: written family name first on the Chinese pages
 
 
 class Contact(Model):
@@ -160,6 +154,22 @@ class ContactsFile(Model):
 
 class Funding(Model):
     amount_eur: Annotated[Decimal, Field(gt=0, decimal_places=2)]
+
+
+class Term(Model):
+    """One concept of the termbase (data/terms.yml): its one name per language and the spellings that must not
+    appear in that language."""
+
+    id: Id
+    nl: NonEmpty
+    en: NonEmpty
+    zh: NonEmpty
+    avoid: dict[Language, Annotated[list[NonEmpty], Field(min_length=1)]] = {}
+    note: NonEmpty | None = None
+
+
+class TermsFile(Model):
+    terms: Annotated[list[Term], Field(min_length=1)]
 
 
 class FundingFile(Model):

@@ -21,15 +21,10 @@ from macros.content.models import (
     OrganisationsFile,
     Region,
     RegionsFile,
+    Term,
+    TermsFile,
 )
-from macros.content.yaml_source import (
-    Position,
-    YamlDocument,
-    YamlSyntaxError,
-    file_stamp,
-    load_yaml,
-    visible,
-)
+from macros.content.yaml_source import Position, YamlDocument, YamlSyntaxError, file_stamp, load_yaml, visible
 from macros.languages import LANGUAGES
 
 # file name -> model of the whole file; the order is the order in which problems are reported
@@ -40,6 +35,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "events.yml": EventsFile,
     "contacts.yml": ContactsFile,
     "funding.yml": FundingFile,
+    "terms.yml": TermsFile,
 }
 
 _LANGUAGE_WORDS = {"nl": "Dutch (nl)", "en": "English (en)", "zh": "Chinese (zh)"}
@@ -80,6 +76,7 @@ class SiteData:
     events: tuple[Event, ...]
     contacts: tuple[Contact, ...]
     funding: Funding
+    terms: tuple[Term, ...]
 
     def challenge(self, challenge_id: str) -> Challenge:
         return _find(self.challenges, challenge_id, "challenge area", "data/challenges.yml")
@@ -178,6 +175,7 @@ def _load(data_dir: Path, _stamps: tuple) -> SiteData:
         events=tuple(models["events.yml"].events),
         contacts=tuple(models["contacts.yml"].contacts),
         funding=models["funding.yml"].funding,
+        terms=tuple(models["terms.yml"].terms),
     )
 
 

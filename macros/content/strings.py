@@ -8,14 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from macros.content.site_data import DataError, Problem
-from macros.content.yaml_source import (
-    Position,
-    YamlSyntaxError,
-    file_stamp,
-    load_yaml,
-    trim_invisible,
-    visible,
-)
+from macros.content.yaml_source import Position, YamlSyntaxError, file_stamp, load_yaml, trim_invisible, visible
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 

@@ -38,8 +38,9 @@ def encode_index(index: dict) -> bytes:
 
 
 def project_terms(data: SiteData) -> list[str]:
-    """The project's own Chinese names, which jieba's general dictionary cuts apart (东/佛兰德/省, 弗兰德/斯/...)."""
-    terms = []
+    """The project's own Chinese names, which jieba's general dictionary cuts apart (东/佛兰德/省, 弗兰德/斯/...):
+    the termbase's and those in the other data files."""
+    terms = [term.zh for term in data.terms]
     for region in data.regions:
         terms += [region.name.zh, region.short_name.zh] + ([region.capital.zh] if region.capital else [])
     terms += [challenge.name.zh for challenge in data.challenges]

@@ -12,8 +12,13 @@ from macros.content.site_data import SiteData
 from macros.languages import LANGUAGES
 
 
-def person_name(contact: Contact) -> str | None:
-    return f"{contact.person.given} {contact.person.family}" if contact.person else None
+def person_name(contact: Contact, lang: str | None = None) -> str | None:
+    """Given name first; a Chinese name (family_first) family name first on the Chinese pages."""
+    if not contact.person:
+        return None
+    if lang == "zh" and contact.person.family_first:
+        return f"{contact.person.family} {contact.person.given}"
+    return f"{contact.person.given} {contact.person.family}"
 
 
 def tel_uri(phone: str) -> str:
@@ -28,7 +33,7 @@ def vcard(contact: Contact, data: SiteData) -> str:
     card.add("version").value = "4.0"
     if contact.person:
         card.add("kind").value = "individual"
-        card.add("fn").value = person_name(contact)
+        _add_text(card, "fn", {lang: person_name(contact, lang) for lang in LANGUAGES})
         card.add("n").value = Name(family=contact.person.family, given=contact.person.given)
     else:
         # Only an address is known: the card is the organisation's, never a name made up from the address.
@@ -53,7 +58,24 @@ def vcard(contact: Contact, data: SiteData) -> str:
         line = card.add("lang")
         line.value = lang
         line.params["PREF"] = [str(preference)]
-    return card.serialize()
+    return _fold_by_octets(card.serialize())
+
+
+def _fold_by_octets(text: str, limit: int = 75) -> str:
+    """Fold every line longer than 75 octets (RFC 6350 3.2). vobject folds only lines of 75 characters or more, so
+    a line of fewer characters but more octets (Chinese text is 3 octets a character) would stay too long."""
+    out = []
+    for line in text.split("\r\n"):
+        chunk, size = "", 0
+        for char in line:
+            width = len(char.encode("utf-8"))
+            if size + width > limit:
+                out.append(chunk)
+                chunk, size = " ", 1
+            chunk += char
+            size += width
+        out.append(chunk)
+    return "\r\n".join(out)
 
 
 def _add_text(card, name: str, text: Text, structured: bool = False) -> None:

@@ -182,7 +182,8 @@ def _regions_alt(ctx, current: str | None) -> str:
     text = [ctx.t("maps.regions_alt", regions=_list(ctx, items))] + notes
     if current:
         text.append(ctx.t("maps.current", region=ctx.tr(ctx.data.region(current).short_name)))
-    return " ".join(text)
+    # A space between sentences, none after a Chinese full stop.
+    return "".join(s if i == 0 or text[i - 1].endswith(("。", "！", "？")) else " " + s for i, s in enumerate(text))
 
 
 def regions_map(ctx, current: str | None = None) -> Markup | None:

@@ -38,7 +38,7 @@ class ContactContext(PageContext):
         return page_paths.site_root_href(self.here, self.lang, DEFAULT_LANGUAGE, page_paths.vcard_file(contact.id))
 
     def display_name(self, contact: Contact) -> str:
-        return person_name(contact) or self.tr(self.data.organisation(contact.organisation).name)
+        return person_name(contact, self.lang) or self.tr(self.data.organisation(contact.organisation).name)
 
     def joined(self, items) -> str:
         return self.t("list.separator").join(items)

@@ -10,13 +10,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import (
-    format_date,
-    format_interval,
-    format_skeleton,
-    get_datetime_format,
-    parse_pattern,
-)
+from babel.dates import format_date, format_interval, format_skeleton, get_datetime_format, parse_pattern
 
 from macros.content.events import Event, Moment
 from macros.languages import language

@@ -31,7 +31,7 @@ def contact_json_ld(data: SiteData, lang: str) -> str:
 def _contact_point(contact, data: SiteData, lang: str) -> dict:
     point = {"@type": "ContactPoint", "contactType": contact.role[lang]}
     if contact.person:
-        point["name"] = person_name(contact)
+        point["name"] = person_name(contact, lang)
     if contact.email:
         point["email"] = contact.email
     if contact.phone:
