@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import markdown
 from conftest import ROOT
 
@@ -40,3 +42,17 @@ def test_links_are_relative_to_the_page_that_holds_them():
     assert page_paths.markdown_link_target("index.md", "regions/index.md") == "regions/index.md"
     assert page_paths.html_href("challenges/matrix.md", "regions/hebei.md") == "../../regions/hebei/"
     assert page_paths.html_href("index.md", "regions/index.md") == "regions/"
+
+
+def test_counts_in_visitor_text_follow_the_data():
+    """A sixth region changes every sentence that counts the regions, in every language."""
+    data = load_site_data(ROOT / "data")
+    strings = load_strings(ROOT / "locales")
+    sixth = data.regions[0].model_copy(update={"id": "sixth-region"})
+    more = dataclasses.replace(data, regions=(*data.regions, sixth))
+    for lang, five, six in (("nl", "vijf", "zes"), ("en", "five", "six"), ("zh", "五", "六")):
+        before = render.region_overview(render.PageContext(data, strings, lang, page_paths.REGIONS_INDEX))
+        after = render.region_overview(render.PageContext(more, strings, lang, page_paths.REGIONS_INDEX))
+        intro_before, intro_after = before.split("\n\n")[1], after.split("\n\n")[1]
+        assert five in intro_before and six not in intro_before
+        assert six in intro_after and five not in intro_after

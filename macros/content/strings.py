@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from babel.lists import format_list
+
 from macros.content.site_data import DataError, Problem
 from macros.content.yaml_source import Position, YamlSyntaxError, file_stamp, load_yaml, trim_invisible, visible
-from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class Strings:
             raise DataError([Problem(f"locales/{lang}.yml", Position(1, 1),
                                      f"the placeholder {{{error.args[0]}}} is not known here; it can use: "
                                      f"{', '.join('{' + name + '}' for name in values) or 'none'}", field=key)]) from None
+
+    def join(self, lang: str, items: list[str]) -> str:
+        """A list in running text: 'a, b en c', 'a, b and c', 'a、b和c'."""
+        return format_list(items, locale=language(lang).babel_locale)
 
     def count(self, lang: str, number: int) -> str:
         """A count as the language writes it in running text: a word up to the last one in `number.words`."""

@@ -179,7 +179,7 @@ def _regions_alt(ctx, current: str | None) -> str:
         else:
             items.append(ctx.tr(region.short_name))
     notes = [ctx.tr(e.shape_note) for e in places.values() if e.shape_note]
-    text = [ctx.t("maps.regions_alt", regions=_list(ctx, items))] + notes
+    text = [ctx.t("maps.regions_alt", regions=_list(ctx, items), **ctx.counts)] + notes
     if current:
         text.append(ctx.t("maps.current", region=ctx.tr(ctx.data.region(current).short_name)))
     # A space between sentences, none after a Chinese full stop.
@@ -196,7 +196,7 @@ def regions_map(ctx, current: str | None = None) -> Markup | None:
     drawing = geo.Drawing(topology, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
     areas = _china_areas(ctx, drawing, current, {})
     return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", locator=current is not None,
-                      width=WIDTH, height=height, areas=areas, ties=[], title=ctx.t("maps.regions_title"),
+                      width=WIDTH, height=height, areas=areas, ties=[], title=ctx.t("maps.regions_title", **ctx.counts),
                       alt=_regions_alt(ctx, current), source=ctx.t("maps.source"))
 
 
@@ -208,8 +208,8 @@ def provinces_map(ctx) -> Markup:
     areas = _flemish_areas(ctx, drawing, {})
     names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in _drawn(ctx.data.provinces, topology)])
     return render_svg("map.svg.j2", uid="i2-map-provinces", kind="provinces", locator=False, width=WIDTH,
-                      height=height, areas=areas, ties=[], title=ctx.t("maps.provinces_title"),
-                      alt=ctx.t("maps.provinces_alt", provinces=names), source=ctx.t("maps.source"))
+                      height=height, areas=areas, ties=[], title=ctx.t("maps.provinces_title", **ctx.counts),
+                      alt=ctx.t("maps.provinces_alt", provinces=names, **ctx.counts), source=ctx.t("maps.source"))
 
 
 def ties_map(ctx) -> Markup:
@@ -234,6 +234,6 @@ def ties_map(ctx) -> Markup:
         if regions:
             sentences.append(ctx.t("maps.tie", province=ctx.tr(province.short_name or province.name),
                                    regions=_list(ctx, [ctx.tr(r.short_name) for r in regions])))
-    alt = ctx.t("maps.ties_alt", ties=ctx.t("maps.tie_separator").join(sentences))
+    alt = ctx.t("maps.ties_alt", ties=ctx.t("maps.tie_separator").join(sentences), **ctx.counts)
     return render_svg("map.svg.j2", uid="i2-map-ties", kind="ties", locator=False, width=WIDTH, height=height,
                       areas=areas, ties=ties, title=ctx.t("maps.ties_title"), alt=alt, source=ctx.t("maps.source"))

@@ -89,6 +89,18 @@ class PageContext:
     def area(self, km2: int) -> str:
         return formatting.area(km2, self.lang, self.strings)
 
+    @property
+    def counts(self) -> dict[str, str]:
+        """How many regions, provinces and challenge areas there are, in words: texts take them from the data, so
+        that a sixth region changes every sentence that counts them."""
+        data = self.data
+        return {f"{kind}_count": self.strings.count(self.lang, len(items))
+                for kind, items in (("region", data.regions), ("province", data.provinces),
+                                    ("challenge", data.challenges))}
+
+    def province_names(self) -> str:
+        return self.strings.join(self.lang, [self.tr(province.short_name or province.name) for province in self.data.provinces])
+
     def count_label(self, prefix: str, count: int, **values) -> str:
         """A count in words; locales/ has `<prefix>_zero`, `<prefix>_one` and `<prefix>` for the rest."""
         suffix = {0: "_zero", 1: "_one"}.get(count, "")
