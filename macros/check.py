@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from macros.content.page_files import page_problems
-from macros.content.site_data import DATA_FILES, DataError, load_site_data
+from macros.content.problems import DataError
+from macros.content.site_data import DATA_FILES, load_site_data
 from macros.content.strings import load_strings
 from macros.content.translation_status import page_statuses
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES

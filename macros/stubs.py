@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from macros.content.page_files import create_missing_pages, orphan_pages
-from macros.content.site_data import DataError, load_site_data
+from macros.content.problems import DataError
+from macros.content.site_data import load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
 

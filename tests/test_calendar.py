@@ -145,7 +145,7 @@ def test_calendar_links_lead_to_existing_files(site):
 
 
 def test_ics_files_are_reproducible_for_a_pinned_build_date():
-    from macros.content.events import build_instant
+    from macros.content.build_clock import build_instant
     from macros.content.site_data import load_site_data
     from macros.content.strings import load_strings
     from macros.files.calendar_feed import calendar_files

@@ -15,7 +15,8 @@ from conftest import LANGUAGES, ROOT, article, html_pages, page_file, soup
 from macros.render.pages.mailto import mailto_url
 from macros.render.pages.structured_data import contact_json_ld
 
-from macros.content.site_data import DataError, load_site_data
+from macros.content.problems import DataError
+from macros.content.site_data import load_site_data
 from macros.pictures import eu_emblem
 
 SITE_DATA = load_site_data(ROOT / "data")

@@ -1,4 +1,4 @@
-"""Events of the mission calendar (data/events.yml): the model, the checks between fields, and the build date.
+"""Events of the mission calendar (data/events.yml): the model and the checks between its fields.
 
 An event is dated only as precisely as its source: a month range stays a month range ("2019-02" to "2019-03"),
 a day range a day range, and times need the time zone they were written in. An event without `start` is
@@ -7,92 +7,19 @@ undated (the page says the date is to be announced).
 
 from __future__ import annotations
 
-import calendar
-import os
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timezone
 from functools import lru_cache
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
-from pydantic import Field, PlainValidator, field_validator
+from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from macros.content.models import Id, Model, Text, WebAddress
-
-# Where the calendar pages show times, whatever zone an event's times were written in.
-BRUSSELS = ZoneInfo("Europe/Brussels")
-CHINA = ZoneInfo("Asia/Shanghai")
+from macros.content.moments import Moment, MomentField
 
 # The name of the whole-calendar feed beside the per-event files (<event id>.ics); no event may take it.
 FEED_ID = "i2pcc"
-
-_MOMENT = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{2}):(\d{2})(?::00)?)?)?$")
-
-
-@dataclass(frozen=True, order=True)
-class Moment:
-    """A point in the calendar at the precision a source gives: a month, a day, or a day and a time."""
-
-    year: int
-    month: int
-    day: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-
-    @property
-    def precision(self) -> Literal["month", "day", "time"]:
-        if self.day is None:
-            return "month"
-        return "day" if self.hour is None else "time"
-
-    @property
-    def first_day(self) -> date:
-        return date(self.year, self.month, self.day or 1)
-
-    @property
-    def last_day(self) -> date:
-        return date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
-
-    def at(self, zone: ZoneInfo) -> datetime:
-        return datetime(self.year, self.month, self.day, self.hour, self.minute, tzinfo=zone)
-
-    def __str__(self) -> str:
-        text = f"{self.year:04d}-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        if self.hour is not None:
-            text += f" {self.hour:02d}:{self.minute:02d}"
-        return text
-
-
-def parse_moment(value) -> Moment:
-    # YAML reads 2019-11-16 as a date and a full timestamp as a datetime; a month or "2019-11-16 09:00" stays text.
-    if isinstance(value, datetime):
-        if value.second or value.tzinfo:
-            raise PydanticCustomError("moment_format", "write the time as 'YYYY-MM-DD HH:MM' without seconds or "
-                                                       "offset; the time zone goes in the field 'timezone'")
-        return Moment(value.year, value.month, value.day, value.hour, value.minute)
-    if isinstance(value, date):
-        return Moment(value.year, value.month, value.day)
-    match = _MOMENT.match(str(value).strip())
-    if not match:
-        raise PydanticCustomError(
-            "moment_format",
-            "'{value}' is not a date: write a month as 2019-11, a day as 2019-11-16, a time as 2019-11-16 09:00",
-            {"value": value})
-    year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
-    try:
-        date(year, month, day or 1)
-        if hour is not None and not (hour < 24 and minute < 60):
-            raise ValueError
-    except ValueError:
-        raise PydanticCustomError("moment_format", "'{value}' is not a real date or time", {"value": value}) from None
-    return Moment(year, month, day, hour, minute)
-
-
-MomentField = Annotated[Moment, PlainValidator(parse_moment)]
 
 
 @lru_cache(maxsize=1)
@@ -198,39 +125,3 @@ def _clock_change(moment: Moment, zone: ZoneInfo) -> str | None:
     if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
         return "does not exist (the clocks are put forward over that hour)"
     return "happens twice (the clocks are put back over that hour), so it is not clear which is meant"
-
-
-def build_instant(environ=os.environ) -> datetime:
-    """The moment the site is built: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def build_day(environ=os.environ) -> date:
-    return build_instant(environ).astimezone(BRUSSELS).date()
-
-
-@dataclass(frozen=True)
-class CalendarGroups:
-    upcoming: list[Event]
-    undated: list[Event]
-    past_by_month: list[tuple[date, list[Event]]]
-
-
-def calendar_groups(events, today: date) -> CalendarGroups:
-    """Upcoming events soonest first; past ones newest first, grouped by the month they began in."""
-    dated = sorted((e for e in events if e.start), key=lambda e: (e.start.first_day, e.last_day))
-    upcoming = [e for e in dated if e.last_day >= today]
-    past = [e for e in reversed(dated) if e.last_day < today]
-    months: dict[date, list[Event]] = {}
-    for event in past:
-        months.setdefault(event.start.first_day.replace(day=1), []).append(event)
-    return CalendarGroups(upcoming, [e for e in events if not e.start], list(months.items()))
-
-
-def feed_span(events) -> tuple[date, date]:
-    """Dates before and after every event of a feed, for the time zone rules the feed must carry."""
-    days = [d for e in events for d in (e.start.first_day, e.last_day)]
-    return min(days) - timedelta(days=366), max(days) + timedelta(days=366)

@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 from macros.content import page_paths
-from macros.content.site_data import Problem, SiteData
+from macros.content.problems import Problem
+from macros.content.site_data import SiteData
 from macros.content.yaml_source import Position
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.lists import format_list
 
-from macros.content.site_data import DataError, Problem
+from macros.content.problems import DataError, Problem
 from macros.content.yaml_source import Position, YamlSyntaxError, file_stamp, load_yaml, trim_invisible, visible
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language
 

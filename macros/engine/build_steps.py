@@ -21,9 +21,10 @@ from mkdocs.utils import CountHandler
 
 from macros import ROOT
 from macros.content import page_paths
-from macros.content.events import build_instant
+from macros.content.build_clock import build_instant
 from macros.content.page_files import page_problems
-from macros.content.site_data import DataError, load_site_data
+from macros.content.problems import DataError
+from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
 from macros.engine.navigation import build_nav

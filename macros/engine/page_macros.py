@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros import ROOT
-from macros.content.events import build_day
+from macros.content.build_clock import build_day
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.render import contacts as contact_render

@@ -28,7 +28,8 @@ from material.plugins.search import plugin as _material_search  # noqa: F401
 
 from macros import ROOT
 from macros.content.page_files import page_problems
-from macros.content.site_data import DataError, load_site_data
+from macros.content.problems import DataError
+from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine.build_steps import LANGUAGE_ENV, publish
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES

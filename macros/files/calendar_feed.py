@@ -18,7 +18,8 @@ from urllib.parse import urljoin
 import icalendar
 
 from macros.content import page_paths
-from macros.content.events import FEED_ID, Event, feed_span
+from macros.content.calendar_groups import feed_span
+from macros.content.events import FEED_ID, Event
 from macros.content.site_data import SiteData
 from macros.content.strings import Strings
 

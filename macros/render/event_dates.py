@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, get_datetime_format, parse_pattern
 
-from macros.content.events import Event, Moment
+from macros.content.events import Event
+from macros.content.moments import Moment
 from macros.languages import language
 
 # Flemish Dutch and British English (day before month); Chinese as written in mainland China.

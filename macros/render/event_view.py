@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.content import page_paths
-from macros.content.events import BRUSSELS, CHINA, FEED_ID, Event
+from macros.content.events import FEED_ID, Event
+from macros.content.moments import BRUSSELS, CHINA
 from macros.languages import language
 from macros.render import event_dates
 

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros.content import page_paths
-from macros.content.events import calendar_groups
+from macros.content.calendar_groups import calendar_groups
 from macros.content.models import Text
 from macros.content.site_data import SiteData
 from macros.content.strings import Strings
