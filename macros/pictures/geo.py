@@ -154,11 +154,10 @@ class Drawing:
     """The shapes of one topology, projected and placed, with arcs simplified to `tolerance` picture units."""
 
     def __init__(self, topology: Topology, project, frame_box: tuple[float, float, float, float],
-                 tolerance: float, shape_ids=None):
+                 tolerance: float):
         self.topology = topology
         self.project = project
-        ids = set(shape_ids) if shape_ids is not None else {s.id for s in topology.shapes}
-        self.shapes = [s for s in topology.shapes if s.id in ids]
+        self.shapes = list(topology.shapes)
         used = {i if i >= 0 else ~i for s in self.shapes for p in s.polygons for r in p for i in r}
         projected = {i: [project(p) for p in topology.arcs[i]] for i in used}
         self.frame = fit([p for arc in projected.values() for p in arc], *frame_box)
