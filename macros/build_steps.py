@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,7 +20,8 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from macros import material_markup, page_paths, sharing, site_footer
+from macros import material_markup, page_paths, sharing, site_folder, site_footer
+from macros.build_messages import message
 from macros.page_descriptions import data_description
 from macros.calendar_feed import calendar_files
 from macros.contact_render import eu_funding
@@ -29,6 +31,7 @@ from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.navigation import build_nav
 from macros.search_index import INDEX_FILE, teach_jieba, write_language_index
 from macros.site_data import DataError, load_site_data
+from macros.site_folder import SiteFolderError
 from macros.site_pages import missing_page_files
 from macros.strings import load_strings
 from macros.vcards import vcard
@@ -52,12 +55,25 @@ def select_language(config):
     return config
 
 
+def build_date_problem() -> str | None:
+    """What is wrong with SOURCE_DATE_EPOCH, if anything: checked before a build starts rather than in the middle
+    of one, where it would end in a Python traceback."""
+    try:
+        build_instant()
+    except (ValueError, OverflowError, OSError):
+        return message("build_date", value=os.environ.get("SOURCE_DATE_EPOCH"))
+    return None
+
+
 def on_config(config):
     try:
         data = load_site_data(ROOT / "data")
         strings = load_strings(ROOT / "locales")
     except DataError as error:
         raise Abort(str(error)) from None
+    problem = build_date_problem()
+    if problem:
+        raise Abort(problem)
     missing = missing_page_files(Path(config["docs_dir"]), data)
     if missing:
         files = "\n".join(f"  - {path.relative_to(ROOT)}" for path in missing)
@@ -179,12 +195,18 @@ _run: dict = {}
 def _stage(config):
     if not _run:
         target = Path(config["site_dir"])
-        staging = target.with_name(f".{target.name}.staging")
+        try:
+            site_folder.check(target, ROOT)
+        except SiteFolderError as error:
+            raise Abort(str(error)) from None
+        lock = site_folder.lock(target)
+        staging = site_folder.work_folder(target, "staging")
         shutil.rmtree(staging, ignore_errors=True)
+        site_folder.make_work_folder(staging)
         warnings = CountHandler()
         warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
-        _run.update(target=target, staging=staging, warnings=warnings)
+        _run.update(target=target, staging=staging, warnings=warnings, lock=lock)
     config["site_dir"] = str(_run["staging"])
 
 
@@ -215,17 +237,23 @@ def on_post_build(config) -> bool:
     (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
     publish(staging, target)
     config["site_dir"] = str(target)
+    _run["lock"].close()
     _run.clear()
     return True
 
 
 def publish(staging: Path, target: Path):
-    """Replace the site folder by the staged one in two renames, so that the site is never half-written."""
-    previous = target.with_name(f".{target.name}.previous")
+    """Replace the site folder by the staged one in two renames, so that the site is never half-written. Ctrl-C
+    waits until both are done: between them there is no site folder at all."""
+    previous = site_folder.work_folder(target, "previous")
     shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
+    interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
     shutil.rmtree(previous, ignore_errors=True)
 
 
@@ -237,6 +265,7 @@ def on_build_error(error):
 
 def _discard():
     shutil.rmtree(_run["staging"], ignore_errors=True)
+    _run["lock"].close()
     _run.clear()
 
 
