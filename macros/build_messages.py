@@ -26,6 +26,8 @@ _MESSAGES = {
             "van een build komt. Verplaats het, of kies een andere map voor de site met --site-dir.",
         "waiting":
             "Er loopt al een build naar {folder}: deze wacht tot die klaar is.",
+        "serve_kept":
+            "De site is niet opnieuw gebouwd: mkdocs serve toont de laatste goede versie tot de fout verbeterd is.",
         "interrupted":
             "Build onderbroken: er is niets gepubliceerd, de vorige site staat er nog zoals ze was.",
         "build_date":
@@ -71,6 +73,8 @@ _MESSAGES = {
             "not come from a build. Move it away, or choose another site folder with --site-dir.",
         "waiting":
             "Another build into {folder} is running: this one waits until it has finished.",
+        "serve_kept":
+            "The site was not rebuilt: mkdocs serve shows the last good version until the mistake is fixed.",
         "interrupted":
             "Build interrupted: nothing was published, the previous site is as it was.",
         "build_date":

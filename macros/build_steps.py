@@ -181,7 +181,7 @@ def render_page(markdown, page, config):
     try:
         return macros.env.from_string(markdown).render(**{**macros.variables, **(page.meta or {})})
     except Exception as error:
-        raise PluginError(_page_error(error, page, markdown)) from None
+        raise PluginError(_page_error(error, page)) from None
 
 
 def _source_name(page) -> str:
@@ -208,13 +208,11 @@ def _front_matter_problem(page) -> str | None:
 _UNDEFINED = re.compile(r"^('.+') is undefined$")
 
 
-def _page_error(error: Exception, page, markdown: str) -> str:
+def _page_error(error: Exception, page) -> str:
     where = _source_name(page)
     line = _template_line(error)
     if line:
-        source = page.file.content_string
-        header_lines = source.count("\n") - markdown.count("\n") if source.endswith(markdown) else 0
-        where += f":{header_lines + line}"
+        where += f":{_header_lines(page.file.content_string) + line}"
     if isinstance(error, TemplateSyntaxError):
         return message("jinja_syntax", where=where, problem=error.message)
     undefined = _UNDEFINED.match(error.message or "") if isinstance(error, UndefinedError) else None
@@ -228,6 +226,16 @@ def _page_error(error: Exception, page, markdown: str) -> str:
     return message("macro_failed", where=where, problem=f"{type(error).__name__}: {error}")
 
 
+def _header_lines(source: str) -> int:
+    """How many lines of the page's file come before the Markdown that is rendered: the front matter and the blank
+    lines MkDocs strips after it."""
+    match = YAML_RE.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[:match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
 def _template_line(error: Exception) -> int | None:
     """The line of the page's own template where the error happened: Jinja puts the template's lines in the
     traceback of an error raised while rendering it."""
@@ -239,6 +247,20 @@ def _template_line(error: Exception) -> int | None:
             return frame.tb_lineno
         frame = frame.tb_next
     return None
+
+
+def on_serve(server, builder):
+    """MkDocs' development server answers no request after a failed rebuild until one succeeds, yet the last good
+    site is still whole in its folder (a build publishes only what built): report the mistake and go on serving
+    that site until the mistake is fixed."""
+    def rebuild():
+        try:
+            builder()
+        except (Exception, SystemExit) as error:
+            logging.getLogger("mkdocs").error(f"{error}\n{message('serve_kept')}")
+
+    server.builder = rebuild
+    return server
 
 
 def on_post_page(output, page, config):

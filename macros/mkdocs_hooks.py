@@ -52,6 +52,10 @@ def on_page_markdown(markdown, page, config, files):
     return _steps().render_page(markdown, page, config)
 
 
+def on_serve(server, config, builder):
+    return _steps().on_serve(server, builder)
+
+
 def on_env(env, config, files):
     return _steps().on_env(env, config, files)
 
