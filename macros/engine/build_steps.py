@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import signal
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import Abort
+import yaml
+from jinja2 import FileSystemBytecodeCache, TemplateSyntaxError, UndefinedError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import CountHandler
+from mkdocs.utils.meta import YAML_RE
 
 from macros import ROOT
 from macros.content import page_paths
@@ -29,10 +33,13 @@ from macros.content.strings import load_strings
 from macros.engine import material_markup
 from macros.engine.navigation import build_nav
 from macros.engine.search import write_language_index
+from macros.files import site_folder
 from macros.files.calendar_feed import calendar_files
 from macros.files.search_index import INDEX_FILE, teach_jieba
+from macros.files.site_folder import SiteFolderError
 from macros.files.vcards import vcard
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language, language_folder
+from macros.messages import message
 from macros.render import sharing, site_footer
 from macros.render.contacts import eu_funding
 from macros.render.language_suggestion import language_suggestions
@@ -56,12 +63,25 @@ def select_language(config):
     return config
 
 
+def build_date_problem() -> str | None:
+    """What is wrong with SOURCE_DATE_EPOCH, if anything: checked before a build starts rather than in the middle
+    of one, where it would end in a Python traceback."""
+    try:
+        build_instant()
+    except (ValueError, OverflowError, OSError):
+        return message("build_date", value=os.environ.get("SOURCE_DATE_EPOCH"))
+    return None
+
+
 def on_config(config):
     try:
         data = load_site_data(ROOT / "data")
         strings = load_strings(ROOT / "locales")
     except DataError as error:
         raise Abort(str(error)) from None
+    problem = build_date_problem()
+    if problem:
+        raise Abort(problem)
     problems = page_problems(ROOT, Path(config["docs_dir"]), data)
     if problems:
         raise Abort(str(DataError(problems, "in the pages")))
@@ -148,6 +168,101 @@ def _sharing_context(page, config) -> dict:
     }
 
 
+def render_page(markdown, page, config):
+    """The page's macros and Jinja, rendered here rather than by mkdocs-macros (render_by_default: false in
+    mkdocs.yml): on a mistake, mkdocs-macros either publishes its error report, Python traceback included, as the
+    page, or ends the process (and with it `mkdocs serve`). Here a mistake stops this build with the page's file
+    and line, and `mkdocs serve` keeps serving the last good site. The front matter is checked first: MkDocs
+    silently reads a header it cannot parse as the page's first lines."""
+    problem = _front_matter_problem(page)
+    if problem:
+        raise PluginError(problem)
+    macros = config.plugins["macros"]
+    try:
+        return macros.env.from_string(markdown).render(**{**macros.variables, **(page.meta or {})})
+    except Exception as error:
+        raise PluginError(_page_error(error, page)) from None
+
+
+def _source_name(page) -> str:
+    path = Path(page.file.abs_src_path)
+    return path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+
+
+def _front_matter_problem(page) -> str | None:
+    match = YAML_RE.match(page.file.content_string)
+    if not match:
+        return None
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.MarkedYAMLError as error:
+        # An unclosed quote is noticed only where the header ends; where it opened (the context) is what helps.
+        mark = error.context_mark or error.problem_mark
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        return message("front_matter", where=f"{_source_name(page)}:{mark.line + 2}", problem=problem)
+    if fields is not None and not isinstance(fields, dict):
+        return message("front_matter_fields", where=f"{_source_name(page)}:2")
+    return None
+
+
+_UNDEFINED = re.compile(r"^('.+') is undefined$")
+
+
+def _page_error(error: Exception, page) -> str:
+    where = _source_name(page)
+    line = _template_line(error)
+    if line:
+        where += f":{_header_lines(page.file.content_string) + line}"
+    if isinstance(error, TemplateSyntaxError):
+        return message("jinja_syntax", where=where, problem=error.message)
+    undefined = _UNDEFINED.match(error.message or "") if isinstance(error, UndefinedError) else None
+    if undefined:
+        return message("undefined", where=where, name=undefined.group(1))
+    if isinstance(error, TypeError):
+        # "<lambda>() missing 1 required positional argument: 'region_id'": the Python name says nothing to an editor.
+        return message("macro_arguments", where=where, problem=re.sub(r"^\S*\(\) ", "", str(error)))
+    if isinstance(error, KeyError) and error.args:
+        return message("unknown_id", where=where, problem=error.args[0])
+    return message("macro_failed", where=where, problem=f"{type(error).__name__}: {error}")
+
+
+def _header_lines(source: str) -> int:
+    """How many lines of the page's file come before the Markdown that is rendered: the front matter and the blank
+    lines MkDocs strips after it."""
+    match = YAML_RE.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[:match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
+def _template_line(error: Exception) -> int | None:
+    """The line of the page's own template where the error happened: Jinja puts the template's lines in the
+    traceback of an error raised while rendering it."""
+    if isinstance(error, TemplateSyntaxError):
+        return error.lineno
+    frame = error.__traceback__
+    while frame:
+        if frame.tb_frame.f_code.co_filename == "<template>":
+            return frame.tb_lineno
+        frame = frame.tb_next
+    return None
+
+
+def on_serve(server, builder):
+    """MkDocs' development server answers no request after a failed rebuild until one succeeds, yet the last good
+    site is still whole in its folder (a build publishes only what built): report the mistake and go on serving
+    that site until the mistake is fixed."""
+    def rebuild():
+        try:
+            builder()
+        except (Exception, SystemExit) as error:
+            logging.getLogger("mkdocs").error(f"{error}\n{message('serve_kept')}")
+
+    server.builder = rebuild
+    return server
+
+
 def on_post_page(output, page, config):
     return material_markup.repair(output)
 
@@ -178,12 +293,18 @@ _run: dict = {}
 def _stage(config):
     if not _run:
         target = Path(config["site_dir"])
-        staging = target.with_name(f".{target.name}.staging")
+        try:
+            site_folder.check(target, ROOT)
+        except SiteFolderError as error:
+            raise Abort(str(error)) from None
+        lock = site_folder.lock(target)
+        staging = site_folder.work_folder(target, "staging")
         shutil.rmtree(staging, ignore_errors=True)
+        site_folder.make_work_folder(staging)
         warnings = CountHandler()
         warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
-        _run.update(target=target, staging=staging, warnings=warnings)
+        _run.update(target=target, staging=staging, warnings=warnings, lock=lock)
     config["site_dir"] = str(_run["staging"])
 
 
@@ -214,17 +335,23 @@ def on_post_build(config) -> bool:
     (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
     publish(staging, target)
     config["site_dir"] = str(target)
+    _run["lock"].close()
     _run.clear()
     return True
 
 
 def publish(staging: Path, target: Path):
-    """Replace the site folder by the staged one in two renames, so that the site is never half-written."""
-    previous = target.with_name(f".{target.name}.previous")
+    """Replace the site folder by the staged one in two renames, so that the site is never half-written. Ctrl-C
+    waits until both are done: between them there is no site folder at all."""
+    previous = site_folder.work_folder(target, "previous")
     shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    staging.rename(target)
+    interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
     shutil.rmtree(previous, ignore_errors=True)
 
 
@@ -236,6 +363,7 @@ def on_build_error(error):
 
 def _discard():
     shutil.rmtree(_run["staging"], ignore_errors=True)
+    _run["lock"].close()
     _run.clear()
 
 

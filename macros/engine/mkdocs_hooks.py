@@ -47,6 +47,15 @@ def on_page_context(context, page, config, nav):
     return _steps().on_page_context(context, page, config, nav)
 
 
+@event_priority(-50)  # after mkdocs-macros (0) has given its variables this page
+def on_page_markdown(markdown, page, config, files):
+    return _steps().render_page(markdown, page, config)
+
+
+def on_serve(server, config, builder):
+    return _steps().on_serve(server, builder)
+
+
 def on_env(env, config, files):
     return _steps().on_env(env, config, files)
 

@@ -31,8 +31,11 @@ from macros.content.page_files import page_problems
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
-from macros.engine.build_steps import LANGUAGE_ENV, publish
+from macros.engine.build_steps import LANGUAGE_ENV, build_date_problem, publish
+from macros.files import site_folder
+from macros.files.site_folder import SiteFolderError
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.messages import message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +43,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-d", "--site-dir", default="site", help="the folder to publish the site in (default: site)")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     args = parser.parse_args(argv)
+    try:
+        return _build(Path(args.site_dir).resolve(), args.config_file)
+    except KeyboardInterrupt:
+        print(f"\n{message('interrupted')}", file=sys.stderr, flush=True)
+        return 130
+
+
+def _build(target: Path, config_file: str) -> int:
     started = time.perf_counter()
+    try:
+        site_folder.check(target, ROOT)
+    except SiteFolderError as error:
+        print(error, file=sys.stderr, flush=True)
+        return 1
+    problem = build_date_problem()
+    if problem:
+        print(problem, file=sys.stderr, flush=True)
+        return 1
     try:
         data = load_site_data(ROOT / "data")
         load_strings(ROOT / "locales")
@@ -51,26 +71,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{error}", flush=True)
         return 1
 
-    target = Path(args.site_dir).resolve()
-    parts = target.with_name(f".{target.name}.parts")
-    staging = target.with_name(f".{target.name}.staging")
-    for folder in (parts, staging):
-        shutil.rmtree(folder, ignore_errors=True)
-    parts.mkdir(parents=True)
-    try:
-        failed = _build_languages(parts, args.config_file)
-        if failed:
-            lang, log = failed[0]
-            others = ", ".join(other for other, _ in failed[1:])
-            print(log, end="", flush=True)
-            print(f"\nThe site was not built: the '{lang}' build failed" + (f" (and {others})" if others else "")
-                  + "; the previous site is unchanged.", flush=True)
-            return 1
-        _combine(parts, staging)
-        publish(staging, target)
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
+    parts = site_folder.work_folder(target, "parts")
+    staging = site_folder.work_folder(target, "staging")
+    with site_folder.lock(target):
+        for folder in (parts, staging):
+            shutil.rmtree(folder, ignore_errors=True)
+        try:
+            site_folder.make_work_folder(parts)
+            failed = _build_languages(parts, config_file)
+            if failed:
+                lang, log = failed[0]
+                others = ", ".join(other for other, _ in failed[1:])
+                print(log, end="", flush=True)
+                print(f"\nThe site was not built: the '{lang}' build failed" + (f" (and {others})" if others else "")
+                      + "; the previous site is unchanged.", flush=True)
+                return 1
+            _combine(parts, staging)
+            publish(staging, target)
+        finally:
+            shutil.rmtree(parts, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
     print(f"INFO    -  Built {', '.join(LANGUAGES)} in parallel into {target} in {time.perf_counter() - started:.2f} s",
           flush=True)
     return 0
@@ -81,16 +101,22 @@ def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
     context = multiprocessing.get_context("fork")
     processes = {}
     for lang in LANGUAGES:
+        site_folder.make_work_folder(parts / lang)
         process = context.Process(target=_build_one_language,
                                   args=(lang, parts / lang, parts / f"{lang}.log", config_file))
         process.start()
         processes[lang] = process
-    failed = []
-    for lang, process in processes.items():
-        process.join()
-        if process.exitcode != 0:
-            failed.append((lang, (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace")))
-    return failed
+    try:
+        for process in processes.values():
+            process.join()
+    finally:
+        # Interrupted (Ctrl-C): the language builds stop before their folders are removed.
+        for process in processes.values():
+            if process.is_alive():
+                process.terminate()
+            process.join()
+    return [(lang, (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace"))
+            for lang, process in processes.items() if process.exitcode != 0]
 
 
 def _build_one_language(lang: str, site_dir: Path, log: Path, config_file: str):

@@ -1,0 +1,69 @@
+"""The site folder a build replaces, and the folders it works in beside it: a build may replace a previous build and
+nothing else, and two builds into one folder take turns.
+
+A build marks every folder it writes with a small file (MARKER), which MkDocs leaves in place when it cleans a
+folder (it keeps hidden files): that mark, not the folder's name or shape, is what lets a later build replace it."""
+
+from __future__ import annotations
+
+import fcntl
+import sys
+from pathlib import Path
+from typing import IO
+
+from macros.messages import message
+
+MARKER = ".i2pcc-site"
+_MARKER_TEXT = ("Built by the I2PCC site build (python -m macros.build or mkdocs build): the next build replaces "
+                "this folder entirely.\n")
+
+
+class SiteFolderError(Exception):
+    pass
+
+
+def work_folder(target: Path, kind: str) -> Path:
+    """A folder beside the site folder the build works in: 'parts', 'staging' or 'previous'."""
+    return target.with_name(f".{target.name}.{kind}")
+
+
+def check(target: Path, sources: Path) -> None:
+    """Raise SiteFolderError unless building into `target` (an absolute path) can only replace a previous build."""
+    if target == sources or target in sources.parents:
+        raise SiteFolderError(message("site_holds_sources", folder=target, sources=sources))
+    if sources in target.parents:
+        top = sources / target.relative_to(sources).parts[0]
+        if top != target and top.exists():
+            raise SiteFolderError(message("site_inside_sources", folder=target, inside=top))
+    if not _replaceable(target):
+        raise SiteFolderError(message("site_not_a_build", folder=target, marker=MARKER))
+    for kind in ("parts", "staging", "previous"):
+        if not _replaceable(work_folder(target, kind)):
+            raise SiteFolderError(message("work_folder_taken", folder=work_folder(target, kind)))
+
+
+def _replaceable(folder: Path) -> bool:
+    if folder.is_symlink():
+        return False
+    if not folder.exists():
+        return True
+    return folder.is_dir() and ((folder / MARKER).is_file() or not any(folder.iterdir()))
+
+
+def make_work_folder(folder: Path) -> None:
+    """A new, marked folder to build into (left over from an interrupted build, it may be replaced later)."""
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+
+
+def lock(target: Path) -> IO:
+    """Hold the site folder for this build until the returned file is closed (or the process ends); wait while
+    another build holds it. The lock file stays beside the site folder: removing it would let a waiting build and
+    a new one each lock a different file."""
+    handle = open(target.with_name(f".{target.name}.lock"), "a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(message("waiting", folder=target), file=sys.stderr, flush=True)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle

@@ -1,0 +1,105 @@
+"""Issue 12: no site folder, build date or interruption makes a build touch the sources or lose the last good site."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import SITE_URL, build_site
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file() and not path.is_symlink():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _mkdocs_build(project: Path, site_dir: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", site_dir], cwd=project, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+
+
+def test_a_site_folder_that_is_not_a_previous_build_is_refused_before_anything_is_written(project_copy):
+    (project_copy / ".git").mkdir()
+    (project_copy / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    elsewhere = project_copy.parent / "notes"
+    elsewhere.mkdir()
+    (elsewhere / "todo.txt").write_text("keep me\n")
+    taken = project_copy.parent / ".other.staging"
+    taken.mkdir()
+    (taken / "keep.txt").write_text("keep me too\n")
+    before = _fingerprint(project_copy.parent)
+
+    refusals = {".": "bevat de bronnen", "..": "bevat de bronnen", "docs": "geen eerder gebouwde site",
+                "data": "geen eerder gebouwde site", ".git": "geen eerder gebouwde site",
+                "docs/site": "ligt in", "data/new": "ligt in", str(elsewhere): "geen eerder gebouwde site",
+                str(project_copy.parent / "other"): ".other.staging"}
+    for site_dir, says in refusals.items():
+        result = build_site(project_copy, Path(site_dir))
+        assert result.returncode == 1, (site_dir, result.stdout[-2000:])
+        assert "De site is niet gebouwd" in result.stdout and says in result.stdout, (site_dir, result.stdout)
+        assert "Traceback" not in result.stdout, result.stdout
+        assert _fingerprint(project_copy.parent) == before, f"--site-dir {site_dir} changed files"
+
+    for site_dir in ("data", "overrides"):
+        result = _mkdocs_build(project_copy, site_dir, {"I2PCC_MESSAGES": "en"})
+        assert result.returncode == 1, result.stdout[-2000:]
+        assert "is not a previously built site" in result.stdout and "Traceback" not in result.stdout, result.stdout
+        assert _fingerprint(project_copy.parent) == before, f"mkdocs build --site-dir {site_dir} changed files"
+
+
+def test_a_build_date_that_is_not_a_number_is_named(project_copy, tmp_path):
+    for run in (lambda: build_site(project_copy, tmp_path / "site", {"SOURCE_DATE_EPOCH": "gisteren"}),
+                lambda: _mkdocs_build(project_copy, str(tmp_path / "site"), {"SOURCE_DATE_EPOCH": "1.5e9"})):
+        result = run()
+        assert result.returncode == 1, result.stdout[-2000:]
+        assert "SOURCE_DATE_EPOCH" in result.stdout and "geheel aantal seconden sinds 1 januari 1970" in result.stdout
+        assert "Traceback" not in result.stdout, result.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def _wait_until(condition, seconds: float = 120):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def test_a_second_build_waits_for_the_first_and_ctrl_c_leaves_the_previous_site(project_copy, tmp_path):
+    site = tmp_path / "site"
+    parts, staging = tmp_path / ".site.parts", tmp_path / ".site.staging"
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "macros.build", "--site-dir", str(site)]
+
+    # Another build holds the site folder: this one waits, having written nothing, and builds once it is free.
+    with open(tmp_path / ".site.lock", "a") as other_build:
+        fcntl.flock(other_build, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(command, cwd=project_copy, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+        assert "wacht tot die klaar is" in waiting.stdout.readline()
+        time.sleep(1)
+        assert waiting.poll() is None and not parts.exists() and not site.exists()
+    output = waiting.communicate(timeout=300)[0]
+    assert waiting.returncode == 0, output[-3000:]
+    assert (site / "index.html").is_file() and (site / ".i2pcc-site").is_file()
+    previous = _fingerprint(site)
+
+    interrupted = subprocess.Popen(command, cwd=project_copy, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+    _wait_until(lambda: (parts / "nl" / "index.html").exists() or interrupted.poll() is not None)
+    interrupted.send_signal(signal.SIGINT)
+    output = interrupted.communicate(timeout=60)[0]
+    assert interrupted.returncode == 130, output[-3000:]
+    assert "Traceback" not in output and "Build onderbroken" in output, output[-3000:]
+    assert not parts.exists() and not staging.exists()
+    assert _fingerprint(site) == previous

@@ -1,0 +1,115 @@
+"""Issue 12: a mistake in a page (its header, a macro call, Jinja, a link to a missing heading) stops the build with
+the page's file and line, without a Python traceback, and `mkdocs serve` survives it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITE_URL, _free_port
+
+PAGE = "docs/en/regions/hebei.md"
+# (name, page text, the line the message names, what it must say)
+CASES = [
+    ("unclosed quote in the header", '---\ndescription: "unclosed\n---\n\n{{ region_page("hebei") }}\n', 2,
+     "de kop van de pagina"),
+    ("header that is not fields", '---\njust a sentence\n---\n\n{{ region_page("hebei") }}\n', 2, "veld: waarde"),
+    ("unknown macro", '---\ndescription: "Hebei"\n---\n\n# Hebei\n\n{{ region_pagee("hebei") }}\n', 7,
+     "'region_pagee' bestaat niet"),
+    ("unknown region id", '# Hebei\n\n{{ region_page("hebeii") }}\n', 3, "no region with id 'hebeii'"),
+    ("wrong arguments", '{{ region_page() }}\n', 1, "niet de juiste argumenten"),
+    ("undefined variable", '# Hebei\n\n{{ region_page("hebei") }}\n\n{{ regoin }}\n', 5, "'regoin' bestaat niet"),
+    ("Jinja syntax error", '# Hebei\n\n{{ region_page( }}\n', 3, "niet volledig"),
+]
+
+
+def _build_one_language(project: Path) -> subprocess.CompletedProcess:
+    """One language is enough to build a page: the build step that checks pages is the same in every build."""
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "I2PCC_LANGUAGE": "en"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                           str(project.parent / "site-en")], cwd=project, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("page-errors") / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
+                                                              "node_modules"))
+    return copy
+
+
+@pytest.mark.parametrize("name, text, line, says", CASES, ids=[case[0] for case in CASES])
+def test_a_mistake_in_a_page_names_its_file_and_line(project, name, text, line, says):
+    page = project / PAGE
+    original = page.read_text(encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
+    try:
+        result = _build_one_language(project)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert f"{PAGE}:{line}: " in result.stdout, result.stdout[-2000:]
+    assert says in result.stdout, result.stdout[-2000:]
+    assert "Traceback" not in result.stdout, result.stdout[-4000:]
+
+
+def test_a_link_to_a_missing_heading_fails_the_build(project):
+    page = project / "docs/en/about.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n[The regions](regions/index.md#no-such-heading)\n", encoding="utf-8")
+    try:
+        result = _build_one_language(project)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert "en/about.md" in result.stdout and "no-such-heading" in result.stdout, result.stdout[-2000:]
+
+
+def _get(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(condition, seconds: float = 180):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
+
+
+def test_serve_keeps_serving_the_last_good_site_through_mistakes_in_a_page(project_copy, tmp_path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/regions/hebei/"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    page = project_copy / "docs/nl/regions/hebei.md"
+    original = page.read_text(encoding="utf-8")
+    with open(log, "w") as out:
+        server = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project_copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: "Provincie Hebei" in _get(url))
+
+        page.write_text(original + "\n{{ region_page( }}\n", encoding="utf-8")
+        # A second mistake saved while the first one is being rebuilt.
+        time.sleep(1)
+        page.write_text(original + "\n{{ regoin }}\n", encoding="utf-8")
+        _wait_for(lambda: "'regoin' bestaat niet" in log.read_text(encoding="utf-8"))
+        assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
+        assert "Provincie Hebei" in _get(url)
+
+        page.write_text(original + "\nWEER-GOED\n", encoding="utf-8")
+        _wait_for(lambda: "WEER-GOED" in _get(url))
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
