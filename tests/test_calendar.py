@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -144,19 +148,40 @@ def test_calendar_links_lead_to_existing_files(site):
             assert (page_path.parent / href).is_file(), (lang, href)
 
 
+_ICS_DIGEST = """
+import hashlib, sys
+from macros import ROOT
+from macros.content.build_clock import build_instant
+from macros.content.site_data import load_site_data
+from macros.content.strings import load_strings
+from macros.files.calendar_feed import calendar_files
+files = calendar_files(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), "en", build_instant(),
+                       "https://example.test/en/calendar/")
+for name in sorted(files):
+    print(name, hashlib.sha256(files[name]).hexdigest())
+"""
+
+
 def test_ics_files_are_reproducible_for_a_pinned_build_date():
+    """Two processes (other hash seeds, other moments) write the same bytes for the same SOURCE_DATE_EPOCH."""
     from macros.content.build_clock import build_instant
     from macros.content.site_data import load_site_data
     from macros.content.strings import load_strings
     from macros.files.calendar_feed import calendar_files
 
+    digests = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1893456000", "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", _ICS_DIGEST], cwd=ROOT, env=env, capture_output=True,
+                                text=True, check=True)
+        digests.append(result.stdout)
+        time.sleep(1.1)  # a DTSTAMP taken from the clock would differ
+    assert digests[0] == digests[1] and "calendar/i2pcc.ics" in digests[0]
     stamp = build_instant({"SOURCE_DATE_EPOCH": "1893456000"})
     assert stamp == datetime(2030, 1, 1, tzinfo=timezone.utc)
-    data, strings = load_site_data(ROOT / "data"), load_strings(ROOT / "locales")
-    first = calendar_files(data, strings, "en", stamp, "https://example.test/en/calendar/")
-    second = calendar_files(data, strings, "en", stamp, "https://example.test/en/calendar/")
-    assert first == second
-    feed = icalendar.Calendar.from_ical(first["calendar/i2pcc.ics"])
+    files = calendar_files(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), "en", stamp,
+                           "https://example.test/en/calendar/")
+    feed = icalendar.Calendar.from_ical(files["calendar/i2pcc.ics"])
     assert feed.walk("VEVENT")[0].decoded("DTSTAMP") == stamp
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 Point = tuple[float, float]
@@ -68,12 +68,16 @@ class Albers:
     origin_lat: float
     origin_lon: float
 
-    def __call__(self, point: Point) -> Point:
-        lon, lat = point
+    @cached_property
+    def _constants(self) -> tuple[float, float, float]:
         p1, p2, p0 = (math.radians(v) for v in (self.parallel_1, self.parallel_2, self.origin_lat))
         n = (math.sin(p1) + math.sin(p2)) / 2
         c = math.cos(p1) ** 2 + 2 * n * math.sin(p1)
-        rho0 = math.sqrt(c - 2 * n * math.sin(p0)) / n
+        return n, c, math.sqrt(c - 2 * n * math.sin(p0)) / n
+
+    def __call__(self, point: Point) -> Point:
+        lon, lat = point
+        n, c, rho0 = self._constants
         rho = math.sqrt(c - 2 * n * math.sin(math.radians(lat))) / n
         theta = n * math.radians(lon - self.origin_lon)
         # y grows downwards in SVG

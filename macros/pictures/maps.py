@@ -186,14 +186,26 @@ def _regions_alt(ctx, current: str | None) -> str:
     return "".join(s if i == 0 or text[i - 1].endswith(("。", "！", "？")) else " " + s for i, s in enumerate(text))
 
 
+# The same shapes, projection and box make the same drawing: projected once per process, not once per map.
+@lru_cache(maxsize=16)
+def _drawing(file: str, projection: geo.Albers, frame_box: tuple[float, float, float, float],
+             tolerance: float) -> geo.Drawing:
+    return geo.Drawing(geo.load_topology(GEO_DIR / file), projection, frame_box, tolerance)
+
+
+@lru_cache(maxsize=4)
+def _aspect(file: str, projection: geo.Albers) -> float:
+    return geo.aspect(geo.load_topology(GEO_DIR / file), projection)
+
+
 def regions_map(ctx, current: str | None = None) -> Markup | None:
     """The five partner regions in their true relative positions; `current` is the region of the page, if any
     (None when that region has no shape yet: a map that cannot show it is no locator for it)."""
     topology = geo.load_topology(GEO_DIR / CHINA_FILE)
     if current is not None and not topology.has(current):
         return None
-    height = round((WIDTH - 80) * geo.aspect(topology, CHINA_PROJECTION)) + 40
-    drawing = geo.Drawing(topology, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
+    height = round((WIDTH - 80) * _aspect(CHINA_FILE, CHINA_PROJECTION)) + 40
+    drawing = _drawing(CHINA_FILE, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
     areas = _china_areas(ctx, drawing, current, {})
     return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions", locator=current is not None,
                       width=WIDTH, height=height, areas=areas, ties=[], title=ctx.t("maps.regions_title", **ctx.counts),
@@ -203,8 +215,8 @@ def regions_map(ctx, current: str | None = None) -> Markup | None:
 def provinces_map(ctx) -> Markup:
     """The four Flemish partner provinces."""
     topology = geo.load_topology(GEO_DIR / FLANDERS_FILE)
-    height = round((WIDTH - 40) * geo.aspect(topology, FLANDERS_PROJECTION)) + 40
-    drawing = geo.Drawing(topology, FLANDERS_PROJECTION, (20, 20, WIDTH - 40, height - 40), TOLERANCE / 2)
+    height = round((WIDTH - 40) * _aspect(FLANDERS_FILE, FLANDERS_PROJECTION)) + 40
+    drawing = _drawing(FLANDERS_FILE, FLANDERS_PROJECTION, (20, 20, WIDTH - 40, height - 40), TOLERANCE / 2)
     areas = _flemish_areas(ctx, drawing, {})
     names = _list(ctx, [ctx.tr(p.short_name or p.name) for p in _drawn(ctx.data.provinces, topology)])
     return render_svg("map.svg.j2", uid="i2-map-provinces", kind="provinces", locator=False, width=WIDTH,
@@ -215,10 +227,8 @@ def provinces_map(ctx) -> Markup:
 def ties_map(ctx) -> Markup:
     """Flanders above, the partner regions below, each at its own scale, a line for each sister-region tie."""
     flanders_height, china_top, height = 220, 250, 720
-    flanders = geo.Drawing(geo.load_topology(GEO_DIR / FLANDERS_FILE), FLANDERS_PROJECTION,
-                           (10, 10, WIDTH - 20, flanders_height), TOLERANCE / 2)
-    china = geo.Drawing(geo.load_topology(GEO_DIR / CHINA_FILE), CHINA_PROJECTION,
-                        (90, china_top, WIDTH - 180, height - china_top - 10), TOLERANCE)
+    flanders = _drawing(FLANDERS_FILE, FLANDERS_PROJECTION, (10, 10, WIDTH - 20, flanders_height), TOLERANCE / 2)
+    china = _drawing(CHINA_FILE, CHINA_PROJECTION, (90, china_top, WIDTH - 180, height - china_top - 10), TOLERANCE)
     points: dict[str, geo.Point] = {}
     areas = _flemish_areas(ctx, flanders, points) + _china_areas(ctx, china, None, points)
     ties, sentences = [], []
