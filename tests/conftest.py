@@ -32,13 +32,33 @@ def _free_port() -> int:
 SITE_URL = f"http://127.0.0.1:{_free_port()}/"
 
 
+# Every test build is dated, so that no test depends on the day it runs (what is "upcoming", the .ics DTSTAMP).
+BUILD_EPOCH = "1795392000"  # 2026-11-23 00:00 UTC
+
+
 def build_site(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Build as the README says to build for publication: the languages in parallel, always strict."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+           **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "macros.build", "--site-dir", str(site_dir)],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
     )
+
+
+# Test tiers (pytest.ini): a test without a tier of its own gets one from the fixtures it uses.
+TIERS = ("unit", "build", "browser", "nginx")
+_BROWSER_FIXTURES = {"browser", "served_site", "page_visits"}
+_BUILD_FIXTURES = {"site", "project_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
+        fixtures = set(item.fixturenames)
+        tier = "browser" if fixtures & _BROWSER_FIXTURES else "build" if fixtures & _BUILD_FIXTURES else "unit"
+        item.add_marker(getattr(pytest.mark, tier))
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +124,14 @@ def page_file(site: Path, lang: str, page: str) -> Path:
     return site / page_dir(lang) / page / "index.html"
 
 
-def soup(path: Path) -> BeautifulSoup:
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path, _stamp: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """The page parsed once per test session (again if the file changed); tests read it and never change it."""
+    return _parsed(path, path.stat().st_mtime_ns)
 
 
 def article(path: Path) -> BeautifulSoup:

@@ -22,7 +22,7 @@ CASES = [
     ("header that is not fields", '---\njust a sentence\n---\n\n{{ region_page("hebei") }}\n', 2, "veld: waarde"),
     ("unknown macro", '---\ndescription: "Hebei"\n---\n\n# Hebei\n\n{{ region_pagee("hebei") }}\n', 7,
      "'region_pagee' bestaat niet"),
-    ("unknown region id", '# Hebei\n\n{{ region_page("hebeii") }}\n', 3, "no region with id 'hebeii'"),
+    ("unknown region id", '# Hebei\n\n{{ region_page("hebeii") }}\n', 3, "'hebeii', which is not in data/regions.yml"),
     ("wrong arguments", '{{ region_page() }}\n', 1, "niet de juiste argumenten"),
     ("undefined variable", '# Hebei\n\n{{ region_page("hebei") }}\n\n{{ regoin }}\n', 5, "'regoin' bestaat niet"),
     ("Jinja syntax error", '# Hebei\n\n{{ region_page( }}\n', 3, "niet volledig"),
@@ -55,7 +55,7 @@ def test_a_mistake_in_a_page_names_its_file_and_line(project, name, text, line, 
     finally:
         page.write_text(original, encoding="utf-8")
     assert result.returncode != 0, result.stdout[-2000:]
-    assert f"{PAGE}:{line}: " in result.stdout, result.stdout[-2000:]
+    assert f"{PAGE}:{line}:" in result.stdout, result.stdout[-2000:]
     assert says in result.stdout, result.stdout[-2000:]
     assert "Traceback" not in result.stdout, result.stdout[-4000:]
 
