@@ -6,13 +6,13 @@ top of each data file. Regenerate after changing a model: python -m macros.schem
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from pathlib import Path
 
+from macros import ROOT
 from macros.content.site_data import DATA_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
 
 
@@ -26,7 +26,8 @@ def schema_files() -> dict[str, str]:
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m macros.schemas", description=__doc__.splitlines()[0]).parse_args(argv)
     SCHEMA_DIR.mkdir(exist_ok=True)
     for name, text in schema_files().items():
         (SCHEMA_DIR / name).write_text(text, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -103,3 +104,28 @@ def test_no_data_value_runs_as_script_in_a_real_browser(project_copy, tmp_path, 
         assert hostile in body, hostile
     assert not dialogs
     page.close()
+
+
+def test_check_marks_each_problem_on_its_file_and_line_for_a_pull_request(project_copy, tmp_path):
+    events = project_copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8").replace("\n    start: 2019-11-16\n", "\n    start: 2019-02-30\n")
+    events.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    start: 2019-02-30") + 1
+    (project_copy / "docs" / "en" / "news.md").write_text("# News\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = run([sys.executable, "-m", "macros.check", "--github"], project_copy,
+                 env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    annotations = [row for row in result.stdout.splitlines() if row.startswith("::error ")]
+    assert f"::error file=data/events.yml,line={line},col=5,title=I²PCC::entry 'b2b-cleantech-mission-2019', " \
+           "field 'start': '2019-02-30' is not a real date or time" in annotations
+    assert any(row.startswith("::error file=docs/en/news.md,line=1,col=1,") for row in annotations)
+    assert len(annotations) == 2
+    assert "## Translations" in summary.read_text(encoding="utf-8")
+
+
+def test_schemas_help_writes_nothing(tmp_path):
+    before = {p.name: p.read_bytes() for p in (ROOT / "schemas").iterdir()}
+    result = run([sys.executable, "-m", "macros.schemas", "--help"], ROOT)
+    assert result.returncode == 0 and "usage" in result.stdout
+    assert {p.name: p.read_bytes() for p in (ROOT / "schemas").iterdir()} == before

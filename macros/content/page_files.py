@@ -59,12 +59,14 @@ def orphan_pages(docs_dir: Path, data: SiteData) -> list[tuple[Path, int, str, s
     return found
 
 
-def page_problems(root: Path, docs_dir: Path, data: SiteData) -> list[Problem]:
-    """What keeps the pages from matching the data and the Dutch sources, each with its fix."""
-    problems = [Problem(_label(root, path), Position(1, 1),
-                        "this page is missing: the data asks for it; create it with: python -m macros.stubs")
-                for path in missing_page_files(docs_dir, data)]
-    for path, line, macro, item_id in orphan_pages(docs_dir, data):
+def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Problem]:
+    """What keeps the pages from matching the data (when it could be read) and the Dutch sources, each with its
+    fix."""
+    problems = [] if data is None else [
+        Problem(_label(root, path), Position(1, 1),
+                "this page is missing: the data asks for it; create it with: python -m macros.stubs")
+        for path in missing_page_files(docs_dir, data)]
+    for path, line, macro, item_id in ([] if data is None else orphan_pages(docs_dir, data)):
         what, file = (("region", "data/regions.yml") if macro == "region_page"
                       else ("challenge area", "data/challenges.yml"))
         problems.append(Problem(

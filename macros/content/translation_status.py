@@ -21,18 +21,27 @@ class PageStatus:
 
 
 def git_dates(docs_dir: Path) -> dict[Path, int]:
-    """Unix time of the last commit that touched each file below docs_dir (one git call for all of them); files never
-    committed, or outside a git checkout, are absent."""
-    result = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--relative", "--", "."],
-                            cwd=docs_dir, capture_output=True, text=True)
+    """When each file below docs_dir last changed, as git knows it: the last commit that touched it, or, for a file
+    edited and not yet committed, the moment it was saved (one git call each for all files). Files outside a git
+    checkout are absent."""
     dates: dict[Path, int] = {}
-    if result.returncode != 0:
-        return dates
-    for commit in result.stdout.split("\0")[1:]:
+    log = _git(docs_dir, "log", "--format=%x00%ct", "--name-only", "--relative", "--", ".")
+    for commit in log.split("\0")[1:]:
         stamp, *names = commit.strip().splitlines()
         for name in names:
             dates.setdefault((docs_dir / name).resolve(), int(stamp))
+    top = _git(docs_dir, "rev-parse", "--show-toplevel").strip()
+    for entry in _git(docs_dir, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".").split("\0"):
+        if len(entry) > 3 and top:
+            path = (Path(top) / entry[3:]).resolve()
+            if path.is_file():
+                dates[path] = int(path.stat().st_mtime)
     return dates
+
+
+def _git(folder: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else ""
 
 
 def page_statuses(docs_dir: Path, last_changed=None) -> list[PageStatus]:
