@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
@@ -71,7 +72,8 @@ def on_config(config):
     if lang == "zh":
         teach_jieba(data)
     config["nav"] = build_nav(data, strings, lang)
-    config["site_name"] = strings.get(lang, "site_name")
+    # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
+    config["site_name"] = escape(strings.get(lang, "site_name"))
     config["site_description"] = strings.get(lang, "site_description")
     return config
 
