@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -73,14 +74,23 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def served_site(site):
     """The built site over HTTP at SITE_URL, for the browser tests."""
-    port = int(SITE_URL.rstrip("/").rsplit(":", 1)[1])
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    with serving(site, SITE_URL):
+        yield SITE_URL
+
+
+@contextlib.contextmanager
+def serving(site_dir: Path, site_url: str):
+    """A built site over HTTP at site_url (http://127.0.0.1:<port>/), the address it was built for."""
+    port = int(site_url.rstrip("/").rsplit(":", 1)[1])
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SITE_URL
-    server.shutdown()
-    server.server_close()
+    try:
+        yield site_url
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,9 +113,13 @@ def browser():
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the sources to break on purpose."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache"))
-    return copy
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
+                                                               "node_modules"))
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import yaml
 from jinja2 import FileSystemBytecodeCache, TemplateSyntaxError, UndefinedError
+from markupsafe import escape
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import YAML_RE
@@ -91,7 +92,8 @@ def on_config(config):
     if lang == "zh":
         teach_jieba(data)
     config["nav"] = build_nav(data, strings, lang)
-    config["site_name"] = strings.get(lang, "site_name")
+    # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
+    config["site_name"] = escape(strings.get(lang, "site_name"))
     config["site_description"] = strings.get(lang, "site_description")
     return config
 

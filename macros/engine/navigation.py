@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from macros.content import page_paths
 from macros.content.site_data import SiteData
 from macros.content.strings import Strings
 
 
+def nav_title(text: str) -> Markup:
+    """A title as HTML that shows the text as it is. Material prints nav titles (and the page titles taken from them)
+    raw in the menu, the header and the footer links, and escapes them where it escapes, which leaves Markup as it
+    is. Braces are written as character references too: mkdocs-macros runs a page title holding "{{" or "{%" as a
+    Jinja template, which would execute a data value and print its result unescaped."""
+    return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def build_nav(data: SiteData, strings: Strings, lang: str) -> list:
-    t = lambda key: strings.get(lang, key)  # noqa: E731
+    t = lambda key: nav_title(strings.get(lang, key))  # noqa: E731
     return [
         {t("nav.home"): page_paths.HOME},
         {t("nav.about"): page_paths.ABOUT},
         {t("nav.calendar"): page_paths.CALENDAR},
         {t("nav.regions"): [
             {t("nav.regions_overview"): page_paths.REGIONS_INDEX},
-            *({r.short_name[lang]: page_paths.region_page(r.id)} for r in data.regions),
+            *({nav_title(r.short_name[lang]): page_paths.region_page(r.id)} for r in data.regions),
         ]},
         {t("nav.challenges"): [
             {t("nav.challenges_overview"): page_paths.CHALLENGES_INDEX},
             {t("nav.matrix"): page_paths.MATRIX},
-            *({c.name[lang]: page_paths.challenge_page(c.id)} for c in data.challenges),
+            *({nav_title(c.name[lang]): page_paths.challenge_page(c.id)} for c in data.challenges),
         ]},
         {t("nav.projects"): page_paths.PROJECTS},
         {t("nav.partners"): page_paths.PARTNERS},
