@@ -31,7 +31,8 @@ from macros.content.page_files import page_problems
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
-from macros.engine.build_steps import LANGUAGE_ENV, build_date_problem, publish
+from macros.engine.configure import LANGUAGE_ENV, build_date_problem
+from macros.engine.publishing import publish
 from macros.files import site_folder
 from macros.files.site_folder import SiteFolderError
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES

@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) files of the mission calendar: one per event and one feed of the whole calendar.
 
 Pure: data, strings and the build instant in, file names and bytes out. The build writes them beside the
-calendar page of each language (build_steps.on_post_build).
+calendar page of each language (engine/publishing.py).
 
 - UIDs are the event ids, so a calendar that subscribed to the feed updates an event instead of doubling it.
 - DTSTAMP is the build instant, which SOURCE_DATE_EPOCH pins: the same sources give the same bytes.

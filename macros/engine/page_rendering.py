@@ -1,0 +1,96 @@
+"""The page's macros and Jinja, rendered with mkdocs-macros' environment and variables, and every mistake in a page
+turned into its file, line and a plain message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from jinja2 import TemplateSyntaxError, UndefinedError
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
+
+from macros import ROOT
+from macros.messages import message
+
+
+def render_page(markdown, page, config):
+    """The page's macros and Jinja, rendered here rather than by mkdocs-macros (render_by_default: false in
+    mkdocs.yml): on a mistake, mkdocs-macros either publishes its error report, Python traceback included, as the
+    page, or ends the process (and with it `mkdocs serve`). Here a mistake stops this build with the page's file
+    and line, and `mkdocs serve` keeps serving the last good site. The front matter is checked first: MkDocs
+    silently reads a header it cannot parse as the page's first lines."""
+    problem = _front_matter_problem(page)
+    if problem:
+        raise PluginError(problem)
+    macros = config.plugins["macros"]
+    try:
+        return macros.env.from_string(markdown).render(**{**macros.variables, **(page.meta or {})})
+    except Exception as error:
+        raise PluginError(_page_error(error, page)) from None
+
+
+def _source_name(page) -> str:
+    path = Path(page.file.abs_src_path)
+    return path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+
+
+def _front_matter_problem(page) -> str | None:
+    match = YAML_RE.match(page.file.content_string)
+    if not match:
+        return None
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.MarkedYAMLError as error:
+        # An unclosed quote is noticed only where the header ends; where it opened (the context) is what helps.
+        mark = error.context_mark or error.problem_mark
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        return message("front_matter", where=f"{_source_name(page)}:{mark.line + 2}", problem=problem)
+    if fields is not None and not isinstance(fields, dict):
+        return message("front_matter_fields", where=f"{_source_name(page)}:2")
+    return None
+
+
+_UNDEFINED = re.compile(r"^('.+') is undefined$")
+
+
+def _page_error(error: Exception, page) -> str:
+    where = _source_name(page)
+    line = _template_line(error)
+    if line:
+        where += f":{_header_lines(page.file.content_string) + line}"
+    if isinstance(error, TemplateSyntaxError):
+        return message("jinja_syntax", where=where, problem=error.message)
+    undefined = _UNDEFINED.match(error.message or "") if isinstance(error, UndefinedError) else None
+    if undefined:
+        return message("undefined", where=where, name=undefined.group(1))
+    if isinstance(error, TypeError):
+        # "<lambda>() missing 1 required positional argument: 'region_id'": the Python name says nothing to an editor.
+        return message("macro_arguments", where=where, problem=re.sub(r"^\S*\(\) ", "", str(error)))
+    if isinstance(error, KeyError) and error.args:
+        return message("unknown_id", where=where, problem=error.args[0])
+    return message("macro_failed", where=where, problem=f"{type(error).__name__}: {error}")
+
+
+def _header_lines(source: str) -> int:
+    """How many lines of the page's file come before the Markdown that is rendered: the front matter and the blank
+    lines MkDocs strips after it."""
+    match = YAML_RE.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[:match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
+def _template_line(error: Exception) -> int | None:
+    """The line of the page's own template where the error happened: Jinja puts the template's lines in the
+    traceback of an error raised while rendering it."""
+    if isinstance(error, TemplateSyntaxError):
+        return error.lineno
+    frame = error.__traceback__
+    while frame:
+        if frame.tb_frame.f_code.co_filename == "<template>":
+            return frame.tb_lineno
+        frame = frame.tb_next
+    return None

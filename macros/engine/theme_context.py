@@ -1,0 +1,112 @@
+"""What Material's templates get beyond MkDocs' own context: alternates, the fallback notice, the EU statement,
+link previews, the QR code and footer links, the language suggestions, the 404 pages; and the repairs of
+Material's markup in every page written."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+from urllib.parse import urljoin
+
+from jinja2 import FileSystemBytecodeCache
+
+from macros import ROOT
+from macros.content.site_data import load_site_data
+from macros.content.strings import load_strings
+from macros.engine import material_markup
+from macros.languages import DEFAULT_LANGUAGE, language, language_folder
+from macros.render import sharing, site_footer
+from macros.render.contacts import eu_funding
+from macros.render.language_suggestion import language_suggestions
+from macros.render.page_descriptions import data_description
+
+
+def on_page_context(context, page, config, nav):
+    site_url = config["site_url"]
+    alternates = []
+    # i18n assigns the per-page links as an attribute of `extra` (what templates read), not as a key.
+    for alternate in getattr(config["extra"], "alternate", None) or []:
+        href = urljoin(site_url, alternate["link"])
+        alternates.append({"hreflang": language(alternate["lang"]).tag, "href": href})
+        # The default language also serves as x-default.
+        if alternate["lang"] == DEFAULT_LANGUAGE:
+            alternates.append({"hreflang": "x-default", "href": href})
+    context["i2_alternates"] = alternates
+    # A page missing in this language is served from its Dutch source: say so in the reader's language and mark
+    # the content as Dutch, so that screen readers and search engines read it as Dutch.
+    lang = config["theme"]["language"]
+    source_lang = getattr(page.file, "locale", lang)
+    if source_lang != lang:
+        context["i2_fallback"] = {"lang": source_lang,
+                                  "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
+    context["i2_eu_funding"] = _eu_funding(config)
+    context.update(_sharing_context(page, config))
+    context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
+    return context
+
+
+# MkDocs gives every build (each language, each `mkdocs serve` rebuild) a new theme environment, which compiles
+# Material's templates again: a fifth of a build's time. Compiled templates are kept on disk instead, in Jinja's
+# cache folder in the system's temp directory, keyed by the template's source, so an edited template is compiled anew.
+_COMPILED_TEMPLATES = FileSystemBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _COMPILED_TEMPLATES
+    # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
+    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
+                                                                  config["theme"]["language"], config["site_url"])
+    return env
+
+
+def on_template_context(context, template_name, config):
+    # Pages built from theme templates alone (404.html) carry the EU statement too.
+    context["i2_eu_funding"] = _eu_funding(config)
+    strings = load_strings(ROOT / "locales")
+    context["i2_footer_links"] = site_footer.footer_links(strings, config["theme"]["language"])
+    if template_name == "404.html":
+        # mkdocs-static-i18n points the language switcher at each page's translations and leaves the last page's
+        # links in place for 404.html when it builds the languages one after another: point it at the home pages.
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and i18n.extra_alternate:
+            config["extra"].alternate = deepcopy(i18n.extra_alternate)
+        context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
+                                                                 config["site_url"])
+    # The sitemap names the default language's page as x-default, whichever language a build started with.
+    context["i2_default_language"] = DEFAULT_LANGUAGE
+    return context
+
+
+# Link previews and the QR code of the page, and the links at the foot of every page.
+def _sharing_context(page, config) -> dict:
+    strings = load_strings(ROOT / "locales")
+    lang = config["theme"]["language"]
+    description = ((page.meta or {}).get("description")
+                   or data_description(load_site_data(ROOT / "data"), lang, page.file.src_uri.split("/", 1)[1])
+                   or config["site_description"])
+    title = config["site_name"] if page.is_homepage else page.title
+    return {
+        "i2_share": sharing.share_context(strings, lang, config["site_url"], page.canonical_url, title, description),
+        "i2_footer_links": site_footer.footer_links(strings, lang),
+    }
+
+
+def on_post_page(output, page, config):
+    return material_markup.repair(output)
+
+
+def on_post_template(output, template_name, config):
+    """404.html is written to the site root by every language build in turn; write each language's own copy into
+    its folder instead, so the root one stays in the default language whatever the order of the builds."""
+    output = material_markup.repair(output)
+    lang = config["theme"]["language"]
+    if template_name != "404.html" or lang == DEFAULT_LANGUAGE:
+        return output
+    path = Path(config["site_dir"]) / site_footer.not_found_file(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes nothing to the root for this language
+
+
+def _eu_funding(config):
+    return eu_funding(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), config["theme"]["language"])
