@@ -165,6 +165,11 @@ def test_qr_code_and_footer_links_are_printed(served_site, browser):
     page.emulate_media(media="print")
     assert page.locator(".i2-qr__code").is_visible()
     assert page.locator(".i2-qr__url").is_visible()
+    # The links at the foot (accessibility statement, privacy) are printed too.
+    links = page.locator("section.i2-site-footer a[href]")
+    assert links.count() == 2
+    for index in range(2):
+        assert links.nth(index).is_visible()
     page.close()
 
 
