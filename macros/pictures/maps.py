@@ -7,6 +7,7 @@ map carries a text alternative (its <title> and a visible caption) that says wha
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from macros import ROOT
 from macros.content import page_paths
 from macros.content.models import Text
+from macros.files.build_cache import cached_object
 from macros.pictures import geo
 
 GEO_DIR = ROOT / "data" / "geo"
@@ -186,11 +188,15 @@ def _regions_alt(ctx, current: str | None) -> str:
     return "".join(s if i == 0 or text[i - 1].endswith(("。", "！", "？")) else " " + s for i, s in enumerate(text))
 
 
-# The same shapes, projection and box make the same drawing: projected once per process, not once per map.
+# The same shapes, projection and box make the same drawing: projected once, not once per map, and kept on disk
+# between builds, keyed by the boundary file's content and this module's code.
 @lru_cache(maxsize=16)
 def _drawing(file: str, projection: geo.Albers, frame_box: tuple[float, float, float, float],
              tolerance: float) -> geo.Drawing:
-    return geo.Drawing(geo.load_topology(GEO_DIR / file), projection, frame_box, tolerance)
+    key = (hashlib.sha256((GEO_DIR / file).read_bytes() + Path(geo.__file__).read_bytes()).hexdigest()
+           + repr((projection, frame_box, tolerance)))
+    return cached_object("drawings", key,
+                         lambda: geo.Drawing(geo.load_topology(GEO_DIR / file), projection, frame_box, tolerance))
 
 
 @lru_cache(maxsize=4)
