@@ -16,11 +16,12 @@ from pathlib import Path
 
 from macros import ROOT
 from macros.content.page_files import page_problems
-from macros.content.problems import DataError, Problem
+from macros.content.problems import DataError, Problem, problem_list
 from macros.content.site_data import DATA_FILES, load_site_data
 from macros.content.strings import load_strings
 from macros.content.translation_status import page_statuses
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.messages import message
 
 
 def problems(root: Path) -> tuple[list[Problem], object]:
@@ -48,45 +49,46 @@ def annotation(problem: Problem) -> str:
 
 
 def translation_lines(root: Path) -> list[str]:
+    ok, attention = message("status_ok"), message("status_attention")
+    width = max(len(ok), len(attention))
     lines = []
     for status in page_statuses(root / "docs"):
         if status.complete:
-            lines.append(f"  ok        {status.page}")
+            lines.append(f"  {ok.ljust(width)} {status.page}")
             continue
         notes = []
         missing = [lang for lang in status.missing if lang != DEFAULT_LANGUAGE]
         if missing:
-            notes.append(f"missing in {', '.join(missing)}: shown in Dutch there")
+            notes.append(message("missing_in", languages=", ".join(missing)))
         if status.outdated:
-            notes.append(f"older than the Dutch source in {', '.join(status.outdated)}: check the translation")
+            notes.append(message("older_than_source", languages=", ".join(status.outdated)))
         if notes:
-            lines.append(f"  attention {status.page}: {'; '.join(notes)}")
+            lines.append(f"  {attention.ljust(width)} {status.page}: {'; '.join(notes)}")
     return lines
 
 
 def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__.splitlines()[0])
-    parser.add_argument("--github", action="store_true",
-                        help="also print GitHub Actions annotations and write the translation status to the job "
-                             "summary")
+    parser = argparse.ArgumentParser(prog="python -m macros.check", description=message("check_description"))
+    parser.add_argument("--github", action="store_true", help=message("check_github_help"))
     args = parser.parse_args([] if argv is None else argv)
     found, data = problems(root)
 
-    print("Data")
+    print(message("check_data"))
     if found:
-        print(DataError(found, "in the content"))
+        print(problem_list("to_fix_before_building", found))
     else:
         languages = ", ".join(LANGUAGES)
         for name in DATA_FILES:
             content = getattr(data, name.removesuffix(".yml"))
             # Some files hold one record (funding), not a list of entries.
-            size = f"{len(content)} entries" if isinstance(content, (list, tuple)) else "1 record"
-            print(f"  data/{name}: {size}, every text complete in {languages}")
-        print(f"  locales/: the same {len(load_strings(root / 'locales').bundles[DEFAULT_LANGUAGE])} strings "
-              f"in {languages}")
+            size = len(content) if isinstance(content, (list, tuple)) else 1
+            entries = message("entries_one") if size == 1 else message("entries_many", count=size)
+            print(f"  {message('check_file', file=f'data/{name}', entries=entries, languages=languages)}")
+        count = len(load_strings(root / "locales").bundles[DEFAULT_LANGUAGE])
+        print(f"  {message('check_strings', count=count, languages=languages)}")
 
     status = translation_lines(root)
-    print("\nPages")
+    print(f"\n{message('check_pages')}")
     print("\n".join(status))
     if args.github:
         for problem in found:
@@ -94,7 +96,7 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as out:
-                out.write("## Translations\n\n```\n" + "\n".join(status) + "\n```\n")
+                out.write(f"## {message('check_translations')}\n\n```\n" + "\n".join(status) + "\n```\n")
     return 1 if found else 0
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from macros.content.page_files import create_missing_pages, orphan_pages
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
+from macros.messages import message
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.stubs", description=__doc__.splitlines()[0])
-    parser.add_argument("--remove-orphans", action="store_true",
-                        help="delete the pages of regions and challenge areas that are no longer in data/")
+    parser = argparse.ArgumentParser(prog="python -m macros.stubs", description=message("stubs_description"))
+    parser.add_argument("--remove-orphans", action="store_true", help=message("stubs_remove_orphans_help"))
     args = parser.parse_args(argv)
     try:
         data = load_site_data(ROOT / "data")
@@ -29,17 +29,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     created = create_missing_pages(ROOT / "docs", data)
     for path in created:
-        print(f"created {path.relative_to(ROOT)}")
+        print(message("stub_created", path=path.relative_to(ROOT)))
     orphans = orphan_pages(ROOT / "docs", data)
     for path, line, _, item_id in orphans:
         if args.remove_orphans:
             path.unlink()
-            print(f"deleted {path.relative_to(ROOT)} ('{item_id}' is no longer in data/)")
+            print(message("stub_deleted", path=path.relative_to(ROOT), id=item_id))
         else:
-            print(f"{path.relative_to(ROOT)}:{line}: '{item_id}' is no longer in data/; delete this page with: "
-                  "python -m macros.stubs --remove-orphans")
+            print(message("stub_orphan", path=path.relative_to(ROOT), line=line, id=item_id))
     if not created and not orphans:
-        print("every page the data asks for exists already")
+        print(message("stubs_nothing_to_do"))
     return 1 if orphans and not args.remove_orphans else 0
 
 

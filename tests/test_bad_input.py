@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import resource
 import shutil
+import string
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import pytest
 from conftest import ROOT, build_site
 
 from macros import check
+from macros.messages import DEFAULT, MESSAGES_ENV, bundle, languages, message
 
 
 @dataclass(frozen=True)
@@ -41,115 +43,122 @@ CASES = [
     # The data files: form of the YAML
     case("tab indentation", "data/challenges.yml", "  - id: sludge", "\t- id: sludge", "\t- id: sludge", "tab"),
     case("unclosed quote", "data/challenges.yml", SLUDGE, SLUDGE.replace("nl: Slib", 'nl: "Slib'), '      nl: "Slib',
-         "unclosed quote"),
+         "aanhalingsteken \" op regel", "niet gesloten"),
     case("unclosed bracket", "data/regions.yml", "challenges: [industrial-water, sludge, waste-processing]",
          "challenges: [industrial-water, sludge, waste-processing\n",
-         "        challenges: [industrial-water, sludge, waste-processing", "flow sequence"),
+         "        challenges: [industrial-water, sludge, waste-processing", "de [ op regel", "niet gesloten"),
     case("unclosed brace", "data/regions.yml", "population: {count: 65000000}", "population: {count: 65000000\n",
-         "    population: {count: 65000000", "flow mapping"),
+         "    population: {count: 65000000", "de { op regel", "niet gesloten"),
     case("colon in an unquoted text", "data/challenges.yml", SLUDGE, SLUDGE.replace("nl: Slib", "nl: Slib: zuivering"),
-         "      nl: Slib: zuivering", "quotes"),
+         "      nl: Slib: zuivering", "dubbele punt", "tussen aanhalingstekens"),
+    case("line indented too far", "data/challenges.yml", SLUDGE, SLUDGE.replace("    name:", "     name:"),
+         "     name:", "springt niet even ver in", "twee spaties per niveau"),
+    case("a line that cannot be read", "data/regions.yml", "challenges: [industrial-water, sludge, waste-processing]",
+         "challenges: [industrial-water, sludge, waste-processing]]",
+         "challenges: [industrial-water, sludge, waste-processing]]", "deze regel is niet te lezen"),
     case("duplicate field", "data/regions.yml", "    capital:\n      nl: Shijiazhuang",
-         "    capital:\n      nl: Shijiazhuang\n      nl: Baoding", "      nl: Baoding", "twice"),
-    case("NUL byte", "data/challenges.yml", "nl: Slib\n", "nl: Sl\x00ib\n", "      nl: Sl\x00ib", "U+0000", "delete"),
+         "    capital:\n      nl: Shijiazhuang\n      nl: Baoding", "      nl: Baoding", "'nl' staat twee keer"),
+    case("NUL byte", "data/challenges.yml", "nl: Slib\n", "nl: Sl\x00ib\n", "      nl: Sl\x00ib", "<U+0000>", "verwijder"),
     case("not UTF-8", "data/challenges.yml", "nl: Slib\n", "nl: Sl\xe9ib\n".encode("latin-1"), "      nl: Sl\ufffdib",
-         "UTF-8", "0xe9"),
+         "niet bewaard als UTF-8", "0xe9"),
     case("alias (billion laughs)", "data/challenges.yml", "challenges:\n",
          "lol: &a [x, x, x, x, x, x, x, x, x]\nlol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nchallenges:\n",
-         "lol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "alias '*a'", "write the value out in full"),
-    case("data file missing", "data/organisations.yml", "", None, None, "data/organisations.yml:1:1", "missing"),
-    case("data file replaced by a folder", "data/funding.yml", "", "FOLDER", None, "data/funding.yml:1:1", "folder"),
+         "lol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "'*a' verwijst naar", "schrijf de waarde voluit"),
+    case("data file missing", "data/organisations.yml", "", None, None, "data/organisations.yml:1:1", "het bestand ontbreekt"),
+    case("data file replaced by a folder", "data/funding.yml", "", "FOLDER", None, "data/funding.yml:1:1", "dit is een map"),
     # The data files: fields and values
     case("missing translation", "data/regions.yml", "      zh: 河北省\n", "", "    name:",
-         "entry 'hebei', field 'name.zh'", "Chinese (zh) text is missing"),
-    case("empty text", "data/regions.yml", "nl: Provincie Hebei", 'nl: ""', '      nl: ""', "field 'name.nl'", "empty"),
+         "bij 'hebei', veld 'name.zh'", "de Chinese tekst (zh) ontbreekt", "elke tekst heeft nl, en en zh nodig"),
+    case("empty text", "data/regions.yml", "nl: Provincie Hebei", 'nl: ""', '      nl: ""', "veld 'name.nl'", "de tekst is leeg"),
     case("text of invisible characters only", "data/regions.yml", "nl: Provincie Hebei", 'nl: "\u200b\u00a0"',
-         '      nl: "\u200b\u00a0"', "field 'name.nl'", "invisible"),
+         '      nl: "\u200b\u00a0"', "veld 'name.nl'", "onzichtbare tekens"),
     case("misspelt field", "data/regions.yml", "    capital:\n      nl: Shijiazhuang",
-         "    capitol:\n      nl: Shijiazhuang", "    capitol:", "field 'capitol'", "not known"),
+         "    capitol:\n      nl: Shijiazhuang", "    capitol:", "veld 'capitol'", "dit veld is onbekend"),
     case("id not lowercase-kebab", "data/regions.yml", "  - id: hebei", "  - id: Hebei Province",
-         "  - id: Hebei Province", "field 'id'", "not a valid id"),
+         "  - id: Hebei Province", "veld 'id'", "geen geldige id"),
     case("zero-width space in an id", "data/regions.yml", "  - id: hebei", "  - id: he\u200bbei",
-         "  - id: he\u200bbei", "'he<U+200B>bei'", "not a valid id"),
-    case("duplicate id", "data/regions.yml", "  - id: shaanxi", "  - id: hebei", None, "'hebei' is used twice"),
+         "  - id: he\u200bbei", "bij 'he<U+200B>bei'", "'he<U+200B>bei' is geen geldige id"),
+    case("duplicate id", "data/regions.yml", "  - id: shaanxi", "  - id: hebei", None, "'hebei' komt twee keer voor"),
     case("unknown sister province", "data/regions.yml", "sister_province: oost-vlaanderen",
-         "sister_province: west-vlaanderen", "    sister_province: west-vlaanderen", "field 'sister_province'",
-         "'west-vlaanderen' is not a province"),
+         "sister_province: west-vlaanderen", "    sister_province: west-vlaanderen", "veld 'sister_province'",
+         "'west-vlaanderen' is geen provincie in data/organisations.yml"),
     case("unknown challenge id", "data/regions.yml", "challenges: [industrial-water, sludge, waste-processing]",
          "challenges: [waterstof, sludge, waste-processing]", "challenges: [waterstof, sludge, waste-processing]",
-         "entry 'hebei'", "'waterstof' is not a challenge area"),
+         "bij 'hebei'", "'waterstof' is geen uitdaging"),
     case("text where a number belongs", "data/regions.yml", "population: {count: 65000000}",
-         "population: {count: veel}", "    population: {count: veel}", "field 'population.count'", "whole number"),
+         "population: {count: veel}", "    population: {count: veel}", "veld 'population.count'", "geheel getal"),
     case("year out of range", "data/regions.yml", "tie_since: 1985", "tie_since: 19850", "    tie_since: 19850",
-         "field 'tie_since'", "out of range"),
+         "veld 'tie_since'", "te groot", "hoogstens 2100"),
     case("single text instead of three languages", "data/challenges.yml", SLUDGE,
          "  - id: sludge\n    name: Slib\n    unused:\n      nl: Slib\n", "    name: Slib",
-         "entry 'sludge', field 'name'", "nl:, en:, zh:"),
+         "bij 'sludge', veld 'name'", "de teksten per taal"),
     case("missing required field", "data/challenges.yml",
          "    description:\n      nl: Energie-efficiëntie in al haar facetten.\n"
          "      en: Energy efficiency in all its aspects.\n      zh: 全方位提高能源效率。\n",
-         "", "  - id: energy-efficiency", "entry 'energy-efficiency', field 'description'", "required"),
+         "", "  - id: energy-efficiency", "bij 'energy-efficiency', veld 'description'", "verplicht"),
     case("empty list", "data/challenges.yml", "challenges:\n  - id: zero-emission-production",
-         "challenges: []\n\nrest:\n  - id: zero-emission-production", "challenges: []", "the list is empty"),
+         "challenges: []\n\nrest:\n  - id: zero-emission-production", "challenges: []", "de lijst is leeg"),
     case("kind not allowed", "data/organisations.yml", "    kind: government-agency", "    kind: agency",
-         "    kind: agency", "entry 'fit', field 'kind'", "not allowed"),
+         "    kind: agency", "bij 'fit', veld 'kind'", "'agency' kan hier niet", "government-agency"),
     case("website not a web address", "data/organisations.yml", "website: http://www.vito.be/",
-         "website: www vito be", "    website: www vito be", "field 'website'", "https://"),
+         "website: www vito be", "    website: www vito be", "veld 'website'", "geen volledig webadres", "https://"),
     case("e-mail address without @", "data/contacts.yml", "email: alice.cooman@provincieantwerpen.be",
          "email: alice.cooman.provincieantwerpen.be", "    email: alice.cooman.provincieantwerpen.be",
-         "field 'email'", "is not an e-mail address", "name@domain.be"),
+         "veld 'email'", "is geen e-mailadres", "naam@domein.be"),
     case("phone number without country code", "data/contacts.yml", 'phone: "+32-477.41.21.09"',
-         'phone: "0477 41 21 09"', '    phone: "0477 41 21 09"', "field 'phone'", "start with + and the country code"),
+         'phone: "0477 41 21 09"', '    phone: "0477 41 21 09"', "veld 'phone'", "begin met + en de landcode"),
     case("general contact without e-mail", "data/contacts.yml", "    email: alice.cooman@provincieantwerpen.be\n",
-         "", None, "general", "needs an e-mail address"),
+         "", None, "veld 'general'", "heeft een e-mailadres nodig"),
     case("day that does not exist", "data/events.yml", "\n    start: 2019-11-16\n", "\n    start: 2019-02-30\n",
-         "    start: 2019-02-30", "field 'start'", "'2019-02-30' is not a real date"),
+         "    start: 2019-02-30", "veld 'start'", "'2019-02-30' is geen bestaande datum"),
     case("date in a wrong form", "data/events.yml", "\n    start: 2019-11-16\n", "\n    start: 16/11/2019\n",
-         "    start: 16/11/2019", "field 'start'", "write a month as 2019-11"),
+         "    start: 16/11/2019", "veld 'start'", "schrijf een maand als 2019-11"),
     case("end before start", "data/events.yml", "\n    end: 2019-11-22\n", "\n    end: 2019-11-12\n", "    end: 2019-11-12",
-         "field 'end'", "before the start"),
+         "veld 'end'", "het einde (2019-11-12) ligt voor het begin (2019-11-16)"),
     case("time that does not exist (clocks forward)", "data/events.yml",
          "    start: 2019-11-16\n    end: 2019-11-22\n",
          "    start: 2030-03-31 02:30\n    end: 2030-03-31 17:00\n    timezone: Europe/Brussels\n",
-         "    start: 2030-03-31 02:30", "field 'start'", "does not exist", "Europe/Brussels"),
+         "    start: 2030-03-31 02:30", "veld 'start'", "bestaat niet in Europe/Brussels"),
     case("time that happens twice (clocks back)", "data/events.yml",
          "    start: 2019-11-16\n    end: 2019-11-22\n",
          "    start: 2030-10-27 02:30\n    end: 2030-10-27 17:00\n    timezone: Europe/Brussels\n",
-         "    start: 2030-10-27 02:30", "field 'start'", "happens twice"),
+         "    start: 2030-10-27 02:30", "veld 'start'", "komt twee keer voor"),
     case("unknown time zone", "data/events.yml", "    start: 2019-11-16\n    end: 2019-11-22\n",
          "    start: 2030-05-06 09:00\n    timezone: Europe/Brussel\n", "    timezone: Europe/Brussel",
-         "field 'timezone'", "not a known time zone"),
+         "veld 'timezone'", "geen bekende tijdzone"),
     case("registration not https", "data/events.yml", "    contacts: [provincie-antwerpen, pom-antwerpen]\n",
          "    contacts: [provincie-antwerpen, pom-antwerpen]\n    registration: www.example.org/register\n",
-         "    registration: www.example.org/register", "field 'registration'", "https://"),
+         "    registration: www.example.org/register", "veld 'registration'", "https://"),
     case("unknown region in an event", "data/events.yml", "regions: [hebei, shaanxi, chengdu, chongqing, guangdong]",
          "regions: [hebei, shanxi, chengdu, chongqing, guangdong]",
-         "    regions: [hebei, shanxi, chengdu, chongqing, guangdong]", "'shanxi' is not a region"),
+         "    regions: [hebei, shanxi, chengdu, chongqing, guangdong]", "'shanxi' is geen regio"),
     case("unknown contact in an event", "data/events.yml", "contacts: [provincie-antwerpen, pom-antwerpen]",
          "contacts: [provincie-antwerp, pom-antwerpen]", "    contacts: [provincie-antwerp, pom-antwerpen]",
-         "'provincie-antwerp' is not a contact"),
+         "'provincie-antwerp' is geen contactpersoon"),
     # The interface strings
     case("interface string missing in one language", "locales/zh.yml", "nav.projects: 相关项目\n", "", None,
-         "locales/zh.yml:1:1", "field 'nav.projects'", "missing"),
+         "locales/zh.yml:1:1", "veld 'nav.projects'", "ontbreekt"),
     case("placeholder changed in a translation", "locales/en.yml", "region.more: Go to the profile of {region}",
-         "region.more: Go to the profile of {regio}", None, "locales/en.yml", "field 'region.more'", "placeholders"),
+         "region.more: Go to the profile of {regio}", None, "locales/en.yml", "veld 'region.more'", "({regio})",
+         "niet dezelfde"),
     case("stray brace in an interface string", "locales/nl.yml", "region.more: Naar het profiel van {region}",
          "region.more: Naar het profiel van {region", "region.more: Naar het profiel van {region",
-         "field 'region.more'", "{{"),
+         "veld 'region.more'", "{{"),
     case("empty interface string", "locales/en.yml", "nav.projects: ", 'nav.projects: ""\nignored: ',
-         'nav.projects: ""', "field 'nav.projects'", "non-empty"),
+         'nav.projects: ""', "veld 'nav.projects'", "de tekst is leeg"),
     case("unknown key in a translation", "locales/zh.yml", "nav.projects: 相关项目\n",
-         "nav.projects: 相关项目\nnav.projcts: 相关项目\n", None, "locales/zh.yml", "field 'nav.projcts'", "unknown key"),
+         "nav.projects: 相关项目\nnav.projcts: 相关项目\n", None, "locales/zh.yml", "veld 'nav.projcts'",
+         "staat niet in locales/nl.yml"),
     case("interface strings not valid YAML", "locales/en.yml", "region.more: Go to the profile of {region}",
          'region.more: "Go to the profile of {region}', 'region.more: "Go to the profile of {region}',
-         "unclosed quote"),
+         "aanhalingsteken \" op regel", "niet gesloten"),
     # The pages
     case("page file missing", "docs/zh/regions/hebei.md", "", None, None, "docs/zh/regions/hebei.md",
          "python -m macros.stubs"),
     case("page asks for an unknown region", "docs/en/regions/hebei.md", "", 'Intro\n\n{{ region_page("hebeii") }}\n',
-         '{{ region_page("hebeii") }}', "docs/en/regions/hebei.md", "'hebeii', which is not in data/regions.yml"),
+         '{{ region_page("hebeii") }}', "docs/en/regions/hebei.md", "'hebeii', maar die staat niet in data/regions.yml"),
     case("region removed while its pages remain", "docs/nl/regions/sichuan.md", "", '{{ region_page("sichuan") }}\n',
-         '{{ region_page("sichuan") }}', "'sichuan', which is not in data/regions.yml", "--remove-orphans"),
+         '{{ region_page("sichuan") }}', "'sichuan', maar die staat niet in data/regions.yml", "--remove-orphans"),
     case("translation without a Dutch page", "docs/zh/news.md", "", "# 新闻\n", None, "docs/zh/news.md:1:1",
          "docs/nl/news.md"),
 ]
@@ -223,6 +232,59 @@ def test_a_mistake_is_reported_with_file_line_and_fix(sources, bad, capsys):
         assert f"{bad.file}:" in out or bad.says[0] in out, out
     for words in bad.says:
         assert words in out, out
+
+
+# The same mistakes in English, for staff who read English better (I2PCC_MESSAGES=en): (case, what it must say).
+IN_ENGLISH = [
+    ("missing translation", ("entry 'hebei', field 'name.zh'", "the Chinese text (zh) is missing",
+                             "every text needs nl, en and zh")),
+    ("unclosed quote", ('the quote " on line', "is not closed")),
+    ("unknown sister province", ("'west-vlaanderen' is not a province in data/organisations.yml",)),
+    ("day that does not exist", ("field 'start'", "'2019-02-30' is not a real date")),
+    ("placeholder changed in a translation", ("field 'region.more'", "({regio})", "not the same")),
+    ("page file missing", ("this page is missing", "python -m macros.stubs")),
+]
+
+
+@pytest.mark.parametrize("name, says", IN_ENGLISH, ids=[name for name, _ in IN_ENGLISH])
+def test_the_messages_are_in_english_on_request(sources, name, says, capsys, monkeypatch):
+    bad = next(c for c in CASES if c.name == name)
+    broken, restore = _break(sources, bad)
+    monkeypatch.setenv(MESSAGES_ENV, "en")
+    try:
+        code = check.main(sources)
+    finally:
+        restore()
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert out.startswith("Data\nFix this before the site can be built (1 problem):"), out
+    if bad.marker is not None:
+        assert f"{bad.file}:{_line_of(broken, bad.marker)}:" in out, out
+    for words in says:
+        assert words in out, out
+    assert not any(dutch in out for dutch in (" bij ", " veld ", "ontbreekt", "Gegevens")), out
+
+
+def test_every_message_is_in_every_language_with_the_same_fields():
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+    dutch = bundle(DEFAULT)
+    assert len(languages()) > 1
+    for lang in languages():
+        texts = bundle(lang)
+        assert texts.keys() == dutch.keys(), (lang, texts.keys() ^ dutch.keys())
+        for message_id, text in texts.items():
+            assert fields(text) == fields(dutch[message_id]), (lang, message_id)
+
+
+def test_the_language_of_the_messages_is_read_when_a_message_is_made(monkeypatch):
+    monkeypatch.setenv(MESSAGES_ENV, "en")
+    assert message("problems_one") == "1 problem"
+    monkeypatch.delenv(MESSAGES_ENV)
+    assert message("problems_one") == "1 probleem"
+    monkeypatch.setenv(MESSAGES_ENV, "fr")
+    assert message("problems_one") == "1 probleem"
 
 
 def test_billion_laughs_is_refused_within_seconds_and_little_memory(tmp_path):

@@ -284,18 +284,18 @@ def test_timed_events_carry_their_time_zone_in_the_ics(fixture_sites):
 
 BAD_INPUT = {
     "end before start": (B2B, "end", "start: 2019-11-16\n    end: 2019-11-22", "start: 2019-11-16\n    end: 2019-11-10",
-                         "the end (2019-11-10) is before the start (2019-11-16)"),
+                         "het einde (2019-11-10) ligt voor het begin (2019-11-16)"),
     "unknown region": ("exploratory-mission-2019", "regions",
                        "regions: [hebei, shaanxi, chengdu, chongqing, guangdong]\n    title:\n      nl: Verkennende",
                        "regions: [hebei, atlantis]\n    title:\n      nl: Verkennende",
-                       "'atlantis' is not a region"),
+                       "'atlantis' is geen regio"),
     "unknown challenge": (B2B, "challenges", "battery-recycling]\n    title:\n      nl: I²PCC",
-                          "teleportation]\n    title:\n      nl: I²PCC", "'teleportation' is not a challenge area"),
+                          "teleportation]\n    title:\n      nl: I²PCC", "'teleportation' is geen uitdaging"),
     "unknown time zone": (B2B, "timezone", "start: 2019-11-16\n    end: 2019-11-22",
                           "start: 2019-11-16 09:00\n    end: 2019-11-22 17:00\n    timezone: Mars/Olympus",
-                          "'Mars/Olympus' is not a known time zone"),
+                          "'Mars/Olympus' is geen bekende tijdzone"),
     "missing translation": ("closing-seminar", "title.zh", "      zh: 项目总结研讨会\n", "",
-                            "Chinese (zh) text is missing"),
+                            "de Chinese tekst (zh) ontbreekt"),
 }
 
 
@@ -309,6 +309,6 @@ def test_bad_event_data_stops_the_build_naming_file_event_and_field(case, projec
     result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0
     line = next(line for line in result.stdout.splitlines() if "data/events.yml:" in line)
-    assert f"entry '{event_id}', field '{field}'" in line, line
+    assert f"bij '{event_id}', veld '{field}'" in line, line
     assert message in line, line
     assert "Traceback" not in result.stdout

@@ -66,9 +66,9 @@ def test_no_address_is_turned_into_a_person():
 
 @pytest.mark.parametrize("mistake, expected", [
     (("organisation: antwerpen", "organisation: antwerp"),
-     "entry 'provincie-antwerpen', field 'organisation': 'antwerp' is not an organisation"),
-    (("provinces: [antwerpen]", "provinces: [vito]"), "field 'provinces': 'vito' is not a province"),
-    (("email: alice.cooman@provincieantwerpen.be", "email: alice.cooman"), "field 'email'"),
+     "bij 'provincie-antwerpen', veld 'organisation': 'antwerp' is geen organisatie"),
+    (("provinces: [antwerpen]", "provinces: [vito]"), "veld 'provinces': 'vito' is geen provincie"),
+    (("email: alice.cooman@provincieantwerpen.be", "email: alice.cooman"), "veld 'email'"),
 ])
 def test_contact_mistakes_name_file_entry_and_field(tmp_path, mistake, expected):
     data_dir = tmp_path / "data"

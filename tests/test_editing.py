@@ -47,7 +47,7 @@ def test_a_new_region_needs_one_entry_and_the_stub_command(project_copy, tmp_pat
 
     created = subprocess.run([sys.executable, "-m", "macros.stubs"], cwd=project_copy,
                              capture_output=True, text=True, check=True)
-    assert created.stdout.count("created") == 3
+    assert created.stdout.count("aangemaakt: docs/") == 3
 
     built = build_site(project_copy, tmp_path / "site")
     assert built.returncode == 0, built.stdout[-3000:]

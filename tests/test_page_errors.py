@@ -22,7 +22,7 @@ CASES = [
     ("header that is not fields", '---\njust a sentence\n---\n\n{{ region_page("hebei") }}\n', 2, "veld: waarde"),
     ("unknown macro", '---\ndescription: "Hebei"\n---\n\n# Hebei\n\n{{ region_pagee("hebei") }}\n', 7,
      "'region_pagee' bestaat niet"),
-    ("unknown region id", '# Hebei\n\n{{ region_page("hebeii") }}\n', 3, "'hebeii', which is not in data/regions.yml"),
+    ("unknown region id", '# Hebei\n\n{{ region_page("hebeii") }}\n', 3, "'hebeii', maar die staat niet in data/regions.yml"),
     ("wrong arguments", '{{ region_page() }}\n', 1, "niet de juiste argumenten"),
     ("undefined variable", '# Hebei\n\n{{ region_page("hebei") }}\n\n{{ regoin }}\n', 5, "'regoin' bestaat niet"),
     ("Jinja syntax error", '# Hebei\n\n{{ region_page( }}\n', 3, "niet volledig"),

@@ -41,17 +41,17 @@ def test_check_reports_data_and_translation_status_without_building(project_copy
 
     result = run([sys.executable, "-m", "macros.check"], project_copy)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "data/regions.yml: 5 entries, every text complete in nl, en, zh" in result.stdout
-    assert "attention about.md: older than the Dutch source in en, zh" in result.stdout
-    assert "attention projects.md: missing in zh: shown in Dutch there" in result.stdout
-    assert "ok        regions/hebei.md" in result.stdout
+    assert "data/regions.yml: 5 items, elke tekst volledig in nl, en, zh" in result.stdout
+    assert "nakijken about.md: ouder dan de Nederlandse bron in en, zh: kijk de vertaling na" in result.stdout
+    assert "nakijken projects.md: ontbreekt in zh: daar staat de Nederlandse tekst" in result.stdout
+    assert "in orde  regions/hebei.md" in result.stdout
 
     regions = project_copy / "data" / "regions.yml"
     regions.write_text(regions.read_text(encoding="utf-8").replace("sister_province: limburg", "sister_province: x"),
                        encoding="utf-8")
     failed = run([sys.executable, "-m", "macros.check"], project_copy)
     assert failed.returncode == 1
-    assert "entry 'guangdong', field 'sister_province'" in failed.stdout
+    assert "bij 'guangdong', veld 'sister_province'" in failed.stdout
 
 
 def test_a_page_missing_in_a_language_is_served_in_dutch_with_a_notice(project_copy, tmp_path):
@@ -117,11 +117,11 @@ def test_check_marks_each_problem_on_its_file_and_line_for_a_pull_request(projec
                  env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
     annotations = [row for row in result.stdout.splitlines() if row.startswith("::error ")]
-    assert f"::error file=data/events.yml,line={line},col=5,title=I²PCC::entry 'b2b-cleantech-mission-2019', " \
-           "field 'start': '2019-02-30' is not a real date or time" in annotations
+    assert f"::error file=data/events.yml,line={line},col=5,title=I²PCC::bij 'b2b-cleantech-mission-2019', " \
+           "veld 'start': '2019-02-30' is geen bestaande datum of tijd: kijk de dag, de maand en het uur na" in annotations
     assert any(row.startswith("::error file=docs/en/news.md,line=1,col=1,") for row in annotations)
     assert len(annotations) == 2
-    assert "## Translations" in summary.read_text(encoding="utf-8")
+    assert "## Vertalingen" in summary.read_text(encoding="utf-8")
 
 
 def test_schemas_help_writes_nothing(tmp_path):

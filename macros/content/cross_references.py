@@ -7,8 +7,9 @@ from typing import Any
 
 from macros.content.events import event_problems
 from macros.content.models import Contact
-from macros.content.problems import Problem
+from macros.content.problems import Problem, not_in_file
 from macros.content.yaml_source import Position, YamlDocument
+from macros.messages import message
 
 
 def cross_reference_problems(documents: dict[str, YamlDocument], models: dict[str, Any]) -> list[Problem]:
@@ -20,7 +21,7 @@ def cross_reference_problems(documents: dict[str, YamlDocument], models: dict[st
             if item.id in seen:
                 problems.append(Problem(
                     f"data/{name}", documents[name].position((list_key, index, "id")),
-                    f"the id '{item.id}' is used twice (also entry number {seen[item.id] + 1}); every id must be unique",
+                    message("id_twice", id=item.id, number=seen[item.id] + 1),
                     item.id, "id"))
             seen.setdefault(item.id, index)
 
@@ -31,7 +32,7 @@ def cross_reference_problems(documents: dict[str, YamlDocument], models: dict[st
         if region.sister_province not in provinces:
             problems.append(Problem(
                 "data/regions.yml", regions_doc.position(("regions", r_index, "sister_province")),
-                f"'{region.sister_province}' is not a province in data/organisations.yml (provinces: {', '.join(provinces)})",
+                not_in_file(region.sister_province, "kind_province", "data/organisations.yml", provinces),
                 region.id, "sister_province"))
         for o_index, opportunity in enumerate(region.opportunities):
             for c_index, challenge_id in enumerate(opportunity.challenges):
@@ -39,12 +40,12 @@ def cross_reference_problems(documents: dict[str, YamlDocument], models: dict[st
                     problems.append(Problem(
                         "data/regions.yml",
                         regions_doc.position(("regions", r_index, "opportunities", o_index, "challenges", c_index)),
-                        f"'{challenge_id}' is not a challenge area in data/challenges.yml (known: {', '.join(challenge_ids)})",
+                        not_in_file(challenge_id, "kind_challenge", "data/challenges.yml", challenge_ids),
                         region.id, f"opportunities.{o_index}.challenges"))
     region_ids = [r.id for r in models["regions.yml"].regions]
-    for loc, entry, field, message in event_problems(models["events.yml"].events, region_ids, challenge_ids,
-                                                       [c.id for c in models["contacts.yml"].contacts]):
-        problems.append(Problem("data/events.yml", documents["events.yml"].position(loc), message, entry, field))
+    for loc, entry, field, words in event_problems(models["events.yml"].events, region_ids, challenge_ids,
+                                                     [c.id for c in models["contacts.yml"].contacts]):
+        problems.append(Problem("data/events.yml", documents["events.yml"].position(loc), words, entry, field))
     problems.extend(_contact_problems(documents, models, provinces))
     return problems
 
@@ -55,24 +56,22 @@ def _contact_problems(documents: dict[str, YamlDocument], models: dict[str, Any]
     contacts = models["contacts.yml"].contacts
     document = documents["contacts.yml"]
 
-    def problem(loc: tuple, contact: Contact, field: str, message: str) -> None:
-        problems.append(Problem("data/contacts.yml", document.position(("contacts", *loc)), message, contact.id, field))
+    def problem(loc: tuple, contact: Contact, field: str, words: str) -> None:
+        problems.append(Problem("data/contacts.yml", document.position(("contacts", *loc)), words, contact.id, field))
 
     for index, contact in enumerate(contacts):
         for field in ("organisation", "appointed_by"):
             value = getattr(contact, field)
             if value is not None and value not in organisations:
                 problem((index, field), contact, field,
-                        f"'{value}' is not an organisation in data/organisations.yml (known: {', '.join(organisations)})")
+                        not_in_file(value, "kind_organisation", "data/organisations.yml", organisations))
         for p_index, province in enumerate(contact.provinces):
             if province not in provinces:
                 problem((index, "provinces", p_index), contact, "provinces",
-                        f"'{province}' is not a province in data/organisations.yml (provinces: {', '.join(provinces)})")
+                        not_in_file(province, "kind_province", "data/organisations.yml", provinces))
         if contact.general and not contact.email:
-            problem((index, "general"), contact, "general", "a general contact needs an e-mail address")
+            problem((index, "general"), contact, "general", message("general_contact_without_email"))
     if not any(c.general and c.email for c in contacts):
         problems.append(Problem(
-            "data/contacts.yml", Position(1, 1),
-            "no contact has 'general: true' and an e-mail address: the regions whose sister province has no "
-            "contact of its own need a general contact to write to"))
+            "data/contacts.yml", Position(1, 1), message("no_general_contact")))
     return problems

@@ -13,10 +13,12 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from macros.content.models import Id, Model, Text, WebAddress
 from macros.content.moments import Moment, MomentField
+from macros.content.problems import editor_error, not_in_file
+from macros.content.yaml_source import visible
+from macros.messages import message
 
 # The name of the whole-calendar feed beside the per-event files (<event id>.ics); no event may take it.
 FEED_ID = "i2pcc"
@@ -45,10 +47,7 @@ class Event(Model):
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:
         if value is not None and value not in _zone_names():
-            raise PydanticCustomError(
-                "unknown_timezone",
-                "'{value}' is not a known time zone: use a name from the IANA time zone database, "
-                "like Europe/Brussels or Asia/Shanghai", {"value": value})
+            raise editor_error("timezone_unknown", value=visible(value))
         return value
 
     @property
@@ -77,51 +76,43 @@ class EventsFile(Model):
 def event_problems(events: list[Event], region_ids: list[str], challenge_ids: list[str], contact_ids: list[str]):
     """(position loc, event id, field, message) for what one field alone cannot tell: order, precision, references."""
     for index, event in enumerate(events):
-        def problem(field, message, *more):
-            return ("events", index, field, *more), event.id, field, message
+        def problem(field, words, *more):
+            return ("events", index, field, *more), event.id, field, words
 
         if event.id == FEED_ID:
-            yield problem("id", f"the id '{FEED_ID}' is reserved for the calendar feed of the whole site")
+            yield problem("id", message("feed_id_reserved", id=FEED_ID))
         if event.end and not event.start:
-            yield problem("end", "an end without a start: add the start, or leave both out for an undated event")
+            yield problem("end", message("end_without_start"))
         if event.start and event.end:
             if event.start.precision != event.end.precision:
-                yield problem("end", f"the end ({event.end}) is not as precise as the start ({event.start}): "
-                                     "write both as months, both as days or both with a time")
+                yield problem("end", message("end_precision", end=event.end, start=event.start))
             elif event.end < event.start:
-                yield problem("end", f"the end ({event.end}) is before the start ({event.start})")
+                yield problem("end", message("end_before_start", end=event.end, start=event.start))
         if event.precision == "time" and not event.timezone:
-            yield problem("timezone", "the start has a time, so the time zone it is written in is needed, "
-                                      "like Europe/Brussels or Asia/Shanghai")
+            yield problem("timezone", message("timezone_needed"))
         if event.timezone and event.precision == "time":
             for field in ("start", "end"):
                 moment = getattr(event, field)
                 trouble = moment and _clock_change(moment, event.zone)
                 if trouble:
-                    yield problem(field, f"{moment} {trouble} in {event.timezone}: check the time in the source")
+                    yield problem(field, message(trouble, moment=moment, zone=event.timezone))
         if event.timezone and event.precision != "time":
-            yield problem("timezone", "a time zone only applies to times: give the start with a time "
-                                      "(2019-11-16 09:00) or leave the time zone out")
-        for r_index, region_id in enumerate(event.regions):
-            if region_id not in region_ids:
-                yield problem("regions", f"'{region_id}' is not a region in data/regions.yml "
-                                         f"(known: {', '.join(region_ids)})", r_index)
-        for c_index, challenge_id in enumerate(event.challenges):
-            if challenge_id not in challenge_ids:
-                yield problem("challenges", f"'{challenge_id}' is not a challenge area in data/challenges.yml "
-                                            f"(known: {', '.join(challenge_ids)})", c_index)
-        for k_index, contact_id in enumerate(event.contacts):
-            if contact_id not in contact_ids:
-                yield problem("contacts", f"'{contact_id}' is not a contact in data/contacts.yml "
-                                          f"(known: {', '.join(contact_ids)})", k_index)
+            yield problem("timezone", message("timezone_without_time"))
+        for field, kind, known, file in (("regions", "kind_region", region_ids, "data/regions.yml"),
+                                         ("challenges", "kind_challenge", challenge_ids, "data/challenges.yml"),
+                                         ("contacts", "kind_contact", contact_ids, "data/contacts.yml")):
+            for index_in_list, item_id in enumerate(getattr(event, field)):
+                if item_id not in known:
+                    yield problem(field, not_in_file(item_id, kind, file, known), index_in_list)
 
 
 def _clock_change(moment: Moment, zone: ZoneInfo) -> str | None:
-    """Why a wall-clock time cannot be placed in a zone (the hour the clocks skip or repeat), or None."""
+    """The message that says why a wall-clock time cannot be placed in a zone (the hour the clocks skip or repeat),
+    or None."""
     wall = moment.at(zone)
     if wall.utcoffset() == wall.replace(fold=1).utcoffset():
         return None
     back = wall.astimezone(timezone.utc).astimezone(zone)
     if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
-        return "does not exist (the clocks are put forward over that hour)"
-    return "happens twice (the clocks are put back over that hour), so it is not clear which is meant"
+        return "time_skipped"
+    return "time_twice"

@@ -7,28 +7,28 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
-from macros.content.yaml_source import trim_invisible
+from macros.content.problems import editor_error
+from macros.content.yaml_source import trim_invisible, visible
 from macros.languages import LANGUAGES
 
 
 def _non_empty(value: str) -> str:
     value = trim_invisible(value)
     if not value:
-        raise PydanticCustomError("string_too_short", "the text is empty")
+        raise editor_error("text_empty")
     return value
 
 
 def _written_as(kind: str, pattern: str):
-    """A text of a fixed form (an id, an e-mail address, …); a mismatch is the error '<kind>_format', which
-    site_data words for the editor. The schema keeps the pattern, for editors that check while typing."""
+    """A text of a fixed form (an id, an e-mail address, …); a mismatch is worded by the message '<kind>_format'.
+    The schema keeps the pattern, for editors that check while typing."""
     form = re.compile(pattern)
 
     def check(value: str) -> str:
         value = trim_invisible(value)
         if not form.fullmatch(value):
-            raise PydanticCustomError(f"{kind}_format", "'{value}' is not written as expected", {"value": value})
+            raise editor_error(f"{kind}_format", value=visible(value))
         return value
 
     return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "pattern": f"^{pattern}$"})]

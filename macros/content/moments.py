@@ -14,7 +14,9 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import PlainValidator
-from pydantic_core import PydanticCustomError
+
+from macros.content.problems import editor_error
+from macros.content.yaml_source import visible
 
 # Where the calendar pages show times, whatever zone an event's times were written in.
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -63,24 +65,20 @@ def parse_moment(value) -> Moment:
     # YAML reads 2019-11-16 as a date and a full timestamp as a datetime; a month or "2019-11-16 09:00" stays text.
     if isinstance(value, datetime):
         if value.second or value.tzinfo:
-            raise PydanticCustomError("moment_format", "write the time as 'YYYY-MM-DD HH:MM' without seconds or "
-                                                       "offset; the time zone goes in the field 'timezone'")
+            raise editor_error("date_with_seconds")
         return Moment(value.year, value.month, value.day, value.hour, value.minute)
     if isinstance(value, date):
         return Moment(value.year, value.month, value.day)
     match = _MOMENT.match(str(value).strip())
     if not match:
-        raise PydanticCustomError(
-            "moment_format",
-            "'{value}' is not a date: write a month as 2019-11, a day as 2019-11-16, a time as 2019-11-16 09:00",
-            {"value": value})
+        raise editor_error("date_format", value=visible(str(value)))
     year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
     try:
         date(year, month, day or 1)
         if hour is not None and not (hour < 24 and minute < 60):
             raise ValueError
     except ValueError:
-        raise PydanticCustomError("moment_format", "'{value}' is not a real date or time", {"value": value}) from None
+        raise editor_error("date_not_real", value=visible(str(value))) from None
     return Moment(year, month, day, hour, minute)
 
 

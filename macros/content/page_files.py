@@ -13,6 +13,7 @@ from macros.content.problems import Problem
 from macros.content.site_data import SiteData
 from macros.content.yaml_source import Position
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
+from macros.messages import message
 
 
 # Pages whose whole content comes from data: path -> the Markdown of the page file.
@@ -63,16 +64,11 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
     """What keeps the pages from matching the data (when it could be read) and the Dutch sources, each with its
     fix."""
     problems = [] if data is None else [
-        Problem(_label(root, path), Position(1, 1),
-                "this page is missing: the data asks for it; create it with: python -m macros.stubs")
+        Problem(_label(root, path), Position(1, 1), message("page_missing"))
         for path in missing_page_files(docs_dir, data)]
     for path, line, macro, item_id in ([] if data is None else orphan_pages(docs_dir, data)):
-        what, file = (("region", "data/regions.yml") if macro == "region_page"
-                      else ("challenge area", "data/challenges.yml"))
-        problems.append(Problem(
-            _label(root, path), Position(line, 1),
-            f"this page shows the {what} '{item_id}', which is not in {file}: if it was removed or renamed, "
-            f"delete its pages in every language with: python -m macros.stubs --remove-orphans"))
+        words = message("orphan_region_page" if macro == "region_page" else "orphan_challenge_page", id=item_id)
+        problems.append(Problem(_label(root, path), Position(line, 1), words))
     source = docs_dir / DEFAULT_LANGUAGE
     for lang in LANGUAGES:
         if lang == DEFAULT_LANGUAGE or not (docs_dir / lang).is_dir():
@@ -80,10 +76,8 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
         for path in sorted((docs_dir / lang).rglob("*.md")):
             page = path.relative_to(docs_dir / lang)
             if not (source / page).exists():
-                problems.append(Problem(
-                    _label(root, path), Position(1, 1),
-                    f"this translation has no Dutch page: every page starts in {_label(root, source / page)}, "
-                    "which is the source of its translations; create it there, or delete this file"))
+                problems.append(Problem(_label(root, path), Position(1, 1),
+                                        message("translation_without_source", source=_label(root, source / page))))
     return problems
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from macros.content.yaml_source import Position, YamlDocument, visible
 from macros.languages import LANGUAGES
-
-_LANGUAGE_WORDS = {"nl": "Dutch (nl)", "en": "English (en)", "zh": "Chinese (zh)"}
+from macros.messages import message
 
 
 @dataclass(frozen=True)
@@ -25,19 +26,40 @@ class Problem:
         where = f"{self.file}:{self.position.line}:{self.position.column}"
         what = []
         if self.entry:
-            what.append(f"entry '{self.entry}'")
+            what.append(message("problem_entry", entry=visible(self.entry)))
         if self.field:
-            what.append(f"field '{self.field}'")
+            what.append(message("problem_field", field=visible(self.field)))
         subject = f" {', '.join(what)}:" if what else ""
         return f"{where}:{subject} {self.message}"
 
 
+def count_problems(problems: list[Problem]) -> str:
+    """"1 probleem", "3 problemen"."""
+    if len(problems) == 1:
+        return message("problems_one")
+    return message("problems_many", count=len(problems))
+
+
+def problem_list(heading_id: str, problems: list[Problem]) -> str:
+    lines = "\n".join(f"  - {p}" for p in problems)
+    return f"{message(heading_id, problems=count_problems(problems))}\n{lines}"
+
+
 class DataError(Exception):
-    def __init__(self, problems: list[Problem], where: str = "in the data"):
+    # `_where` is what engine/ still passes ("in the pages"); each problem names its own file, which says more.
+    def __init__(self, problems: list[Problem], _where: str | None = None):
         self.problems = problems
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"The site was not built: {count} {where} to fix first.\n{lines}")
+        super().__init__(problem_list("not_built", problems))
+
+
+def editor_error(message_id: str, **fields) -> PydanticCustomError:
+    """A validation error whose text is already in the editor's words (see _plain_words)."""
+    return PydanticCustomError("editor", message(message_id, **fields))
+
+
+def not_in_file(value: str, kind: str, file: str, known) -> str:
+    """The words for a reference to an id that the file it points to does not have; `kind` is a message id."""
+    return message("not_in_file", value=value, kind=message(kind), file=file, known=", ".join(known))
 
 
 def problems_from(label: str, document: YamlDocument, error: ValidationError) -> list[Problem]:
@@ -57,51 +79,49 @@ def _entry_id(data: Any, loc: tuple) -> str | None:
             item = items[loc[1]]
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 return item["id"]
-            return f"number {loc[1] + 1} in the list"
+            return message("entry_unnamed", number=loc[1] + 1)
     return None
 
 
-_FORMATS = {
-    "id_format": "is not a valid id: use lowercase letters, digits and hyphens only, like 'east-flanders'",
-    "email_format": "is not an e-mail address: write it as name@domain.be, with one @ and no spaces",
-    "phone_format": "is not a phone number as the site writes them: start with + and the country code, then the "
-                    "digits, with spaces if you like, like +32 and the number",
-    "web_address_format": "is not a complete web address: write it as it appears in the browser, starting with "
-                          "https:// and without spaces",
+# pydantic's error types (https://docs.pydantic.dev/latest/errors/validation_errors/) -> the message that words
+# them, filled in with the value found ({value}) and pydantic's limit ({limit}).
+_WORDS = {
+    "string_type": "not_a_text",
+    "int_parsing": "not_a_whole_number", "int_type": "not_a_whole_number", "int_from_float": "not_a_whole_number",
+    "decimal_parsing": "not_a_number", "decimal_type": "not_a_number", "float_parsing": "not_a_number",
+    "bool_parsing": "not_yes_or_no", "bool_type": "not_yes_or_no",
+    "list_type": "not_a_list",
+    "too_short": "list_empty",
 }
+_LIMITS = {"greater_than": ("number_above", "gt"), "greater_than_equal": ("number_at_least", "ge"),
+           "less_than": ("number_below", "lt"), "less_than_equal": ("number_at_most", "le"),
+           "decimal_max_places": ("number_decimals", "decimal_places")}
 
 
 def _plain_words(detail: dict, loc: tuple) -> str:
     kind = detail["type"]
     last = loc[-1] if loc else None
+    found = visible(repr(detail.get("input")))
+    if kind == "editor":
+        return detail["msg"]
     if kind == "missing":
         if last in LANGUAGES:
-            return f"the {_LANGUAGE_WORDS[last]} text is missing: every text needs nl, en and zh"
-        return "this field is required but missing"
+            return message("text_missing", language=message(f"language_{last}"), lang=last)
+        return message("field_missing")
     if kind == "extra_forbidden":
-        return "this field is not known: check its spelling and indentation against the example at the top of the file"
-    if kind in _FORMATS:
-        return f"'{visible(str(detail['input']))}' {_FORMATS[kind]}"
+        return message("field_unknown")
     if kind.startswith("url_"):
-        return (f"'{visible(str(detail['input']))}' is not a complete web address: write it as it appears in the "
-                "browser, starting with https:// (or http://) and without spaces")
-    if kind == "string_too_short":
-        return ("the text is empty (or holds only spaces or invisible characters): write it, or leave the whole "
-                "field out if it is optional")
-    if kind in ("string_type",):
-        return f"expected a text, found {visible(repr(detail['input']))}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number (like 1985), found {detail['input']!r}"
-    if kind in ("greater_than", "greater_than_equal", "less_than_equal"):
-        return f"the number {detail['input']!r} is out of range ({detail['msg'].lower()})"
+        return message("web_address", value=visible(str(detail["input"])))
+    if kind in _WORDS:
+        return message(_WORDS[kind], value=found)
+    if kind in _LIMITS:
+        message_id, limit = _LIMITS[kind]
+        return message(message_id, value=found, limit=detail["ctx"][limit])
     if kind == "literal_error":
-        return f"'{visible(str(detail['input']))}' is not allowed here: {detail['msg'].lower()}"
-    if kind in ("list_type",):
-        return "expected a list (lines starting with '- ')"
+        choices = ", ".join(re.findall(r"'([^']*)'", detail["ctx"]["expected"]))
+        return message("not_allowed", value=visible(str(detail["input"])), choices=choices)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if last in LANGUAGES or isinstance(detail.get("input"), str):
-            return "expected the texts per language (nl:, en:, zh: on their own lines below), found a single value"
-        return "expected fields (name: value lines) here"
-    if kind == "too_short":
-        return "the list is empty: it needs at least one item"
-    return detail["msg"]
+            return message("not_per_language")
+        return message("not_fields")
+    return message("value_wrong", value=found)

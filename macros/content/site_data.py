@@ -25,8 +25,9 @@ from macros.content.models import (
     Term,
     TermsFile,
 )
-from macros.content.problems import DataError, Problem, problems_from
+from macros.content.problems import DataError, Problem, not_in_file, problems_from
 from macros.content.yaml_source import Position, YamlDocument, YamlSyntaxError, file_stamp, load_yaml
+from macros.messages import message
 
 # file name -> model of the whole file; the order is the order in which problems are reported
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -50,13 +51,13 @@ class SiteData:
     terms: tuple[Term, ...]
 
     def challenge(self, challenge_id: str) -> Challenge:
-        return _find(self.challenges, challenge_id, "challenge area", "data/challenges.yml")
+        return _find(self.challenges, challenge_id, "kind_challenge", "data/challenges.yml")
 
     def organisation(self, organisation_id: str) -> Organisation:
-        return _find(self.organisations, organisation_id, "organisation", "data/organisations.yml")
+        return _find(self.organisations, organisation_id, "kind_organisation", "data/organisations.yml")
 
     def region(self, region_id: str) -> Region:
-        return _find(self.regions, region_id, "region", "data/regions.yml")
+        return _find(self.regions, region_id, "kind_region", "data/regions.yml")
 
     def regions_for_challenge(self, challenge_id: str) -> list[Region]:
         return [r for r in self.regions if challenge_id in r.challenge_ids]
@@ -79,7 +80,7 @@ class SiteData:
         return [o for o in self.organisations if o.kind == "province"]
 
     def contact(self, contact_id: str) -> Contact:
-        return _find(self.contacts, contact_id, "contact", "data/contacts.yml")
+        return _find(self.contacts, contact_id, "kind_contact", "data/contacts.yml")
 
     @property
     def general_contacts(self) -> list[Contact]:
@@ -104,8 +105,7 @@ def _find(items, item_id: str, kind: str, file: str):
     for item in items:
         if item.id == item_id:
             return item
-    known = ", ".join(i.id for i in items)
-    raise KeyError(f"there is no {kind} with id '{item_id}' in {file} (known ids: {known})")
+    raise KeyError(not_in_file(item_id, kind, file, [i.id for i in items]))
 
 
 def load_site_data(data_dir: Path) -> SiteData:
@@ -123,7 +123,7 @@ def _load(data_dir: Path, _stamps: tuple) -> SiteData:
         label = f"data/{name}"
         path = data_dir / name
         if not path.exists():
-            problems.append(Problem(label, Position(1, 1), "the file is missing; the site needs it"))
+            problems.append(Problem(label, Position(1, 1), message("file_missing")))
             continue
         try:
             document = load_yaml(path)

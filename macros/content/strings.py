@@ -12,6 +12,7 @@ from babel.lists import format_list
 from macros.content.problems import DataError, Problem
 from macros.content.yaml_source import Position, YamlSyntaxError, file_stamp, load_yaml, trim_invisible, visible
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language
+from macros.messages import message
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,10 @@ class Strings:
         try:
             return text.format(**values)
         except KeyError as error:
+            known = ", ".join("{" + name + "}" for name in values)
             raise DataError([Problem(f"locales/{lang}.yml", Position(1, 1),
-                                     f"the placeholder {{{error.args[0]}}} is not known here; it can use: "
-                                     f"{', '.join('{' + name + '}' for name in values) or 'none'}", field=key)]) from None
+                                     message("placeholder_unknown", name=error.args[0],
+                                             known=known or message("placeholder_none")), field=key)]) from None
 
     def join(self, lang: str, items: list[str]) -> str:
         """A list in running text: 'a, b en c', 'a, b and c', 'a、b和c'."""
@@ -53,17 +55,17 @@ def _load(locales_dir: Path, _stamps: tuple) -> Strings:
         try:
             document = load_yaml(locales_dir / f"{lang}.yml")
         except FileNotFoundError:
-            problems.append(Problem(label, Position(1, 1), "the file is missing: the site needs it"))
+            problems.append(Problem(label, Position(1, 1), message("file_missing")))
             continue
         except YamlSyntaxError as error:
             problems.append(Problem(label, error.position, error.message))
             continue
         if not isinstance(document.data, dict):
-            problems.append(Problem(label, Position(1, 1), "expected 'key: text' lines"))
+            problems.append(Problem(label, Position(1, 1), message("strings_not_key_text")))
             continue
         for key, value in document.data.items():
             if not isinstance(value, str) or not trim_invisible(value):
-                problems.append(Problem(label, document.position((key,)), "expected a non-empty text", field=str(key)))
+                problems.append(Problem(label, document.position((key,)), message("string_empty"), field=str(key)))
             elif (broken := _broken_braces(value)) is not None:
                 problems.append(Problem(label, document.position((key,)), broken, field=str(key)))
         bundles[lang] = {str(k): str(v) for k, v in document.data.items()}
@@ -72,16 +74,17 @@ def _load(locales_dir: Path, _stamps: tuple) -> Strings:
         for lang, bundle in bundles.items():
             for key in reference.keys() - bundle.keys():
                 problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
-                                        f"the text is missing; locales/{DEFAULT_LANGUAGE}.yml has it", field=key))
+                                        message("string_missing", source=DEFAULT_LANGUAGE), field=key))
             for key in bundle.keys() - reference.keys():
                 problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
-                                        f"unknown key; locales/{DEFAULT_LANGUAGE}.yml does not have it", field=key))
+                                        message("string_unknown_key", source=DEFAULT_LANGUAGE), field=key))
             for key in reference.keys() & bundle.keys():
                 if _broken_braces(reference[key]) or _broken_braces(bundle[key]):
                     continue  # reported above
                 if _placeholders(reference[key]) != _placeholders(bundle[key]):
-                    problems.append(Problem(f"locales/{lang}.yml", Position(1, 1),
-                                            f"the {{placeholders}} differ from locales/{DEFAULT_LANGUAGE}.yml", field=key))
+                    problems.append(Problem(f"locales/{lang}.yml", Position(1, 1), message(
+                        "placeholders_differ", names=_braced(bundle[key]), source=DEFAULT_LANGUAGE,
+                        source_names=_braced(reference[key])), field=key))
     if problems:
         raise DataError(problems)
     return Strings(bundles)
@@ -92,13 +95,16 @@ def _broken_braces(text: str) -> str | None:
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError:
-        return ("a { or } that does not belong to a {placeholder}: keep the placeholders as they are, and write "
-                "{{ or }} for a brace that must show")
+        return message("stray_brace")
     for name in names:
         if not name.isidentifier():
-            return f"'{{{visible(name)}}}' is not a placeholder: placeholders are words like {{region}}"
+            return message("not_a_placeholder", name=visible(name))
     return None
 
 
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _braced(text: str) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(_placeholders(text))) or message("placeholder_none")

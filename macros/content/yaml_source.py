@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from macros.messages import message
+
 
 @dataclass(frozen=True)
 class Position:
@@ -54,20 +56,15 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-_HINTS = (
-    ("cannot start any token", "a tab character: indent with spaces, never with tabs"),
-    ("mapping values are not allowed", "a colon followed by a space inside a text: put the text between quotes"),
-    ("expected <block end>", "an indentation that does not line up with the lines above it"),
-    ("did not find expected key", "an indentation that does not line up with the lines above it"),
-    ("could not find expected ':'", "a line that is not a 'field: value' pair, or an unclosed quote above it"),
-    ("found unexpected end of stream", "an unclosed quote"),
-    ("while scanning a quoted scalar", "an unclosed quote"),
-    ("found duplicate key", "the same field twice in one entry"),
-)
-
-
 # libyaml's parser where PyYAML was built with it: seven times faster than the pure-Python one.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _EditorMistake(yaml.MarkedYAMLError):
+    """A mistake our loader finds itself, already worded for the editor."""
+
+    def __init__(self, mark, words: str):
+        super().__init__(problem=words, problem_mark=mark)
 
 
 class _StrictLoader(_BaseLoader):
@@ -78,8 +75,7 @@ class _StrictLoader(_BaseLoader):
         for key_node, _ in node.value:
             key = key_node.value
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"found duplicate key '{key}'", key_node.start_mark)
+                raise _EditorMistake(key_node.start_mark, message("yaml_duplicate", field=key))
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -97,24 +93,20 @@ def _refuse_aliases(text: str) -> None:
     laughs"). Found in the parser's events, before anything is built from them."""
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, f"found the alias '*{event.anchor}': a reference to another part of the file is not "
-                            "allowed in data files, write the value out in full", event.start_mark)
+            raise _EditorMistake(event.start_mark, message("yaml_alias", name=event.anchor))
 
 
 def read_text(path: Path) -> str:
     """The file as text, or YamlSyntaxError that says where it is not UTF-8 or holds a control character."""
     if path.is_dir():
-        raise YamlSyntaxError(Position(1, 1), "this is a folder, not a file: put the file back in its place")
+        raise YamlSyntaxError(Position(1, 1), message("yaml_folder"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlSyntaxError(Position(line, column),
-                              f"the file is not saved as UTF-8 (byte 0x{raw[error.start]:02x}): save it again with "
-                              "the encoding UTF-8 in your editor") from None
+        raise YamlSyntaxError(Position(line, column), message("yaml_not_utf8", byte=f"{raw[error.start]:02x}")) from None
     return text.removeprefix("\ufeff")
 
 
@@ -132,26 +124,9 @@ def load_yaml(path: Path) -> YamlDocument:
         line = text.count("\n", 0, where) + 1
         column = where - (text.rfind("\n", 0, where) + 1) + 1
         raise YamlSyntaxError(Position(line, column),
-                              f"an invisible control character {visible(chr(error.character))}: delete it "
-                              "(it often comes with text pasted from another program)") from None
+                              message("yaml_control_character", character=visible(chr(error.character)))) from None
     except yaml.MarkedYAMLError as error:
-        # An unclosed quote or bracket is noticed lines later; where it opened is what helps.
-        opened = error.context and any(kind in error.context for kind in ("quoted scalar", "flow sequence",
-                                                                            "flow mapping"))
-        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        raw = " ".join(str(part) for part in (error.context, error.problem) if part)
-        hint = next((h for key, h in _HINTS if key in raw), None)
-        runaway = any(key in raw for key in ("expected <block end>", "did not find expected key",
-                                             "could not find expected ':'", "end of stream"))
-        unclosed = _unclosed_quote_before(text, position.line) if runaway else None
-        if unclosed:
-            position = Position(unclosed, 1)
-            hint = f"an unclosed quote on line {unclosed}: a text that opens with \" must end with \""
-        message = f"the YAML cannot be read ({raw})"
-        if hint:
-            message += f"; look for {hint}"
-        raise YamlSyntaxError(position, message) from None
+        raise YamlSyntaxError(*yaml_mistake(error, text)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -177,9 +152,56 @@ def trim_invisible(text: str) -> str:
     return _EDGES.sub("", text)
 
 
+def yaml_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[Position, str]:
+    """Where the mistake the parser stumbled over is, and what it is in plain words. The parser's own wording
+    names its grammar, not the mistake, and an unclosed quote or bracket is noticed lines after it was opened."""
+    if isinstance(error, _EditorMistake):
+        return _position(error.problem_mark), error.problem
+    context, problem = error.context or "", error.problem or ""
+    mark = error.problem_mark or error.context_mark
+    if "quoted scalar" in context:
+        return _unclosed_quote(error.context_mark.line + 1, error.context_mark.column, _character(text, error.context_mark))
+    if "flow sequence" in context or "flow mapping" in context:
+        line = error.context_mark.line + 1
+        kind = "yaml_list_unclosed" if "sequence" in context else "yaml_braces_unclosed"
+        return _position(error.context_mark), message(kind, line=line)
+    if "tab" in problem or (mark and _character(text, mark) == "\t"):
+        return _position(mark), message("yaml_tab")
+    # A quoted text that runs on into the next lines makes the parser stumble one or more lines later.
+    runaway = mark and any(words in problem for words in ("did not find expected", "could not find expected ':'",
+                                                          "end of stream")) and _unclosed_quote_before(text, mark.line + 1)
+    if runaway:
+        return _unclosed_quote(runaway, _line(text, runaway - 1).find('"'), '"')
+    if "mapping values are not allowed" in problem:
+        before = _line(text, mark.line)[:mark.column]
+        kind = "yaml_colon_in_text" if ": " in before or before.rstrip().endswith(":") else "yaml_indentation"
+        return _position(mark), message(kind)
+    if "could not find expected ':'" in problem and error.context_mark:
+        return _position(error.context_mark), message("yaml_not_a_field")
+    if mark and problem.startswith("did not find expected") and not _line(text, mark.line)[:mark.column].strip():
+        return _position(mark), message("yaml_indentation")
+    return (_position(mark) if mark else Position(1, 1)), message("yaml_unreadable")
+
+
+def _position(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if index < len(lines) else ""
+
+
+def _character(text: str, mark) -> str:
+    return _line(text, mark.line)[mark.column:mark.column + 1]
+
+
+def _unclosed_quote(line: int, column: int, quote: str) -> tuple[Position, str]:
+    return Position(line, column + 1), message("yaml_quote_unclosed", quote=quote, line=line)
+
+
 def _unclosed_quote_before(text: str, line: int) -> int | None:
-    """The line, up to `line`, whose value opens a double quote it does not close (a quoted text that ran on
-    into the next lines is what PyYAML stumbles over, one or more lines later)."""
+    """The line, up to `line`, whose value opens a double quote it does not close."""
     lines = text.splitlines()
     for number in range(min(line, len(lines)), max(line - 5, 0), -1):
         content = lines[number - 1]
