@@ -70,6 +70,9 @@ def take(site: Path, out: Path, widths, languages) -> list[Path]:
                 for lang in languages:
                     for path in PAGES:
                         page.goto(page_url(base, lang, path), wait_until="load")
+                        # Material's tabs fade in again when a whole-page screenshot resizes the window: caught
+                        # half-way, they would look faded.
+                        page.add_style_tag(content="* { transition: none !important; }")
                         target = out / shot_name(width, lang, path)
                         page.screenshot(path=str(target), full_page=True)
                         written.append(target)
