@@ -172,14 +172,16 @@ def site_page_urls(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def page_visits(site, served_site, browser) -> dict:
-    """url -> {"requests": [(url, status or error)], "violations": axe-core violations}, plus the cookies the
-    browser holds afterwards under the key None. One visit and one axe run per page, in one browser context."""
+    """url -> {"requests": [(url, status or error)], "console_errors": [text], "violations": axe-core violations},
+    plus the cookies the browser holds afterwards under the key None. One visit and one axe run per page, in one
+    browser context."""
     assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
     context = browser.new_context()
     # axe is added to each document before the page's own scripts; it makes no request of its own.
     context.add_init_script(path=str(AXE_SCRIPT))
     in_flight: set = set()
     log: list = []
+    console_errors: list = []
 
     def started(request):
         in_flight.add(request)
@@ -189,21 +191,24 @@ def page_visits(site, served_site, browser) -> dict:
     context.on("requestfinished", lambda request: in_flight.discard(request))
     context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     visits = {}
     for url in site_page_urls(site):
         log.clear()
+        console_errors.clear()
         page.goto(url, wait_until="load")
         _wait_until_network_quiet(page, in_flight)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                                " resultTypes: ['violations']})", AXE_TAGS)
-        visits[url] = {"requests": [_outcome(request) for request in log], "violations": result["violations"]}
+        visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors),
+                       "violations": result["violations"]}
     visits[None] = context.cookies()
     context.close()
     return visits
 
 
 def _wait_until_network_quiet(page, in_flight: set, quiet_checks: int = 3) -> None:
-    # The search worker and Material's sitemap lookups start after "load"; wait until nothing has been in flight
+    # The search worker starts after "load"; wait until nothing has been in flight
     # for a few checks in a row (at most ~5 s), so that their requests are recorded too.
     quiet = 0
     for _ in range(100):

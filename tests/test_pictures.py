@@ -38,7 +38,7 @@ def test_every_svg_is_under_60_kb(site, data):
     sizes = []
     for lang in LANGUAGES:
         for page in _pages_with_pictures(data):
-            for svg in article(page_file(site, lang, page)).select("figure.i2-map svg, figure.i2-timeline svg"):
+            for svg in article(page_file(site, lang, page)).select("figure.i2-map > svg, figure.i2-timeline > svg"):
                 sizes.append((len(str(svg).encode("utf-8")), lang, page))
     assert len(sizes) == 3 * (1 + 2 + 1 + len(data["regions"]))
     assert max(sizes)[0] < MAX_SVG_BYTES, max(sizes)
@@ -164,6 +164,27 @@ def test_the_matrix_is_a_heat_table_with_counts_as_text(site, data, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_matrix_for_narrow_screens_has_the_same_counts_in_words(site, data, lang):
+    page = article(page_file(site, lang, "challenges/matrix"))
+    table_counts = {(row.th.a["href"], cell["data-region"]): int(cell["data-count"])
+                    for row in page.select("table.i2-matrix tbody tr") for cell in row.select("td[data-count]")}
+    cards = page.select(".i2-matrix-cards li.i2-matrix-card")
+    assert len(cards) == len(data["challenges"])
+    card_counts = {}
+    for card in cards:
+        href = card.select_one("a.i2-matrix-card__name")["href"]
+        for line in card.select("li[data-region]"):
+            count = int(line["data-count"])
+            card_counts[(href, line["data-region"])] = count
+            assert str(count) in line.get_text() and f"i2-heat-{min(count, 3)}" in line["class"]
+        without = card.select_one("li.i2-heat-0")
+        for region in data["regions"]:
+            if (href, region["id"]) not in card_counts:
+                assert region["short_name"][lang] in without.get_text()
+    assert card_counts == {key: count for key, count in table_counts.items() if count}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_calendar_timeline_runs_in_date_order_and_links_to_each_event(site, data, lang):
     page = article(page_file(site, lang, "calendar"))
     timeline = page.select_one("figure.i2-timeline")
@@ -185,6 +206,11 @@ def test_the_calendar_timeline_runs_in_date_order_and_links_to_each_event(site, 
     svg = timeline.svg
     assert svg.find("title", id=svg["aria-labelledby"]).get_text(strip=True)
     assert timeline.find("figcaption", id=svg["aria-describedby"]).get_text(strip=True)
+    # The list for narrow screens: the same events in the same order, the same links, the same name and description.
+    listed = timeline.select_one("ol.i2-timeline__list")
+    items = listed.select("li.i2-timeline__item")
+    assert [(li["data-event"], li.a["href"]) for li in items] == [(a["data-event"], a["href"]) for a in rows]
+    assert (listed["aria-labelledby"], listed["aria-describedby"]) == (svg["aria-labelledby"], svg["aria-describedby"])
     # The text of every event, undated ones included, stays on the page.
     for event in events:
         assert page.find(id=event["id"]) is not None

@@ -95,6 +95,9 @@ def test_every_page_has_a_description_and_link_preview_tags(site):
         image_file = site / image[len(SITE_URL):]
         assert _png_size(image_file) == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
         assert meta["og:image:alt"].strip()
+        # Each language's own card (scripts/share_card.py draws it in that language's words).
+        assert image == f"{SITE_URL}assets/share-card-{lang}.png", path
+        assert page.select_one('meta[name="twitter:image"]')["content"] == image, path
         assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 

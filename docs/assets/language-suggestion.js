@@ -49,7 +49,7 @@
 
   var suggestion = byLang[wanted];
   var link = suggestion.querySelector(".i2-language-suggestion__switch");
-  var alternate = document.querySelector('link[rel="alternate"][hreflang="' + link.getAttribute("hreflang") + '"]');
+  var alternate = document.querySelector('link[rel~="alternate"][hreflang="' + link.getAttribute("hreflang") + '"]');
   link.href = alternate ? alternate.href : suggestion.getAttribute("data-i2-home");
   suggestion.querySelector(".i2-language-suggestion__dismiss").addEventListener("click", function () {
     remember(wanted);

@@ -12,8 +12,9 @@ from macros.languages import LANGUAGES, language
 from macros.pictures.qr_codes import qr_svg
 
 # Open Graph wants language_TERRITORY: the Dutch and English of a Flemish site, and simplified Chinese.
-# One preview image for every page, at the site root (PNG: WeChat, Facebook and X do not show SVG previews).
-SHARE_IMAGE = "assets/share-card.png"
+# One preview image per language, in its own words, at the site root (PNG: WeChat, Facebook and X do not show SVG
+# previews); drawn by scripts/share_card.py.
+SHARE_IMAGE = "assets/share-card-{lang}.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 
 
@@ -24,7 +25,7 @@ def share_context(strings: Strings, lang: str, site_url: str, page_url: str, tit
         "description": description,
         "url": page_url,
         "site_name": strings.get(lang, "site_name"),
-        "image": urljoin(site_url, SHARE_IMAGE),
+        "image": urljoin(site_url, SHARE_IMAGE.format(lang=lang)),
         "image_width": width,
         "image_height": height,
         "image_alt": strings.get(lang, "share.image_alt"),

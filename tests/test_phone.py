@@ -1,0 +1,111 @@
+"""Pages read on a phone: in Chromium 360 px wide nothing scrolls sideways, and the matrix and the calendar's timeline
+keep their text at a readable size and their words whole (a narrow rendering of each, see pictures.css); wider, the
+table and the SVG come back, their text still 12 px or more."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, SITE_URL, page_dir, site_page_urls
+from scripts.screenshots import PAGES
+
+PHONE = {"width": 360, "height": 800}
+
+# The two renderings of each picture: (wide, narrow).
+RENDERINGS = {
+    "challenges/matrix/": (".i2-matrix-views > .i2-table-scroll", ".i2-matrix-views > .i2-matrix-cards"),
+    "calendar/": ("figure.i2-timeline > svg", "figure.i2-timeline > ol"),
+}
+
+# What overflows sideways: the page itself, or any box that scrolls within it (a table's wrapper, say).
+SIDEWAYS = """() => {
+    const root = document.documentElement;
+    const found = root.scrollWidth > window.innerWidth ? [`page ${root.scrollWidth}px`] : [];
+    for (const el of document.querySelectorAll("body *")) {
+        const style = getComputedStyle(el);
+        // A closed panel (Material's search results) has no width and shows nothing.
+        if (["auto", "scroll"].includes(style.overflowX) && el.clientWidth > 0 && style.visibility !== "hidden"
+            && el.scrollWidth > el.clientWidth + 1) {
+            found.push(`${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}px in ${el.clientWidth}px`);
+        }
+    }
+    return found;
+}"""
+
+# Every visible piece of text under `selector`, with the size it is drawn at: for SVG text its font size times the
+# SVG's scale on screen. A Latin word drawn over two lines is reported as broken.
+TEXTS = """selector => {
+    const found = [];
+    for (const container of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent.trim();
+            const el = node.parentElement;
+            if (!text || el.closest(".i2-sr-only, title, desc")) continue;
+            const box = el.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0) continue;
+            let size = parseFloat(getComputedStyle(el).fontSize);
+            const svg = el.closest("svg");
+            if (svg && svg.getScreenCTM()) size *= svg.getScreenCTM().a;
+            const broken = [];
+            for (const match of node.textContent.matchAll(/[A-Za-zÀ-ÿ]{2,}/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(match[0]);
+            }
+            found.push({text: text.slice(0, 40), size: Math.round(size * 10) / 10, broken});
+        }
+    }
+    return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(served_site, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(site, phone):
+    urls = site_page_urls(site)
+    # Among them the pages a phone reader uses most, in every language.
+    assert {SITE_URL + page_dir(lang) + path for lang in LANGUAGES for path in PAGES} <= set(urls)
+    sideways = {}
+    for url in urls:
+        phone.goto(url, wait_until="load")
+        found = phone.evaluate(SIDEWAYS)
+        if found:
+            sideways[url] = found
+    assert sideways == {}
+
+
+def _shown(page, selector: str) -> bool:
+    return page.evaluate("s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none')",
+                         selector)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", RENDERINGS)
+@pytest.mark.parametrize("width", [360, 768, 1366])
+def test_the_matrix_and_the_timeline_keep_readable_text_and_whole_words(served_site, browser, lang, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
+        wide, narrow = RENDERINGS[path]
+        # One rendering at a time: display:none keeps the other from screen readers as well as from view.
+        assert _shown(page, narrow) == (width == 360)
+        assert _shown(page, wide) == (width != 360)
+        texts = page.evaluate(TEXTS, f"{wide}, {narrow}")
+        assert texts
+        assert [t for t in texts if t["size"] < 12] == []
+        assert [t for t in texts if t["broken"]] == []
+        if width == 360:
+            # Names, counts, titles and dates: body text at the phone's body size, dates and the like at 12 px or more.
+            assert max(t["size"] for t in texts) >= 16
+    finally:
+        context.close()
