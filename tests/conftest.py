@@ -170,11 +170,29 @@ def site_page_urls(site: Path) -> list[str]:
     return urls
 
 
+# Folders whose pages share one template and differ only in their data: one of them stands for all.
+_GENERATED_FOLDERS = ("regions", "challenges", "provinces")
+_FIXED_PAGES = ("index", "matrix")
+
+
+def page_kind(url: str) -> tuple[str, str]:
+    """(language, kind) of a page address: its path within the language, with the generated pages of a folder
+    (regions/hebei/, regions/shaanxi/, …) taken as one kind."""
+    path = url[len(SITE_URL):]
+    lang = path.split("/", 1)[0] if path.split("/", 1)[0] in LANGUAGES[1:] else LANGUAGES[0]
+    path = path[len(lang) + 1:] if lang != LANGUAGES[0] else path
+    parts = path.strip("/").split("/")
+    if len(parts) == 2 and parts[0] in _GENERATED_FOLDERS and parts[1] not in _FIXED_PAGES:
+        return lang, f"{parts[0]}/*"
+    return lang, path
+
+
 @pytest.fixture(scope="session")
 def page_visits(site, served_site, browser) -> dict:
-    """url -> {"requests": [(url, status or error)], "console_errors": [text], "violations": axe-core violations},
-    plus the cookies the browser holds afterwards under the key None. One visit and one axe run per page, in one
-    browser context."""
+    """url -> {"requests": [(url, status or error)], "console_errors": [text], "violations": axe-core violations or
+    None}, plus the cookies the browser holds afterwards under the key None. Every page is visited (requests and
+    console are cheap to watch); axe, the slow check, runs on one page of each kind in each language (pages made
+    from the same template and data shape, like the region pages, are one kind). One browser context."""
     assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
     context = browser.new_context()
     # axe is added to each document before the page's own scripts; it makes no request of its own.
@@ -193,15 +211,19 @@ def page_visits(site, served_site, browser) -> dict:
     page = context.new_page()
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     visits = {}
+    kinds_checked = set()
     for url in site_page_urls(site):
         log.clear()
         console_errors.clear()
         page.goto(url, wait_until="load")
         _wait_until_network_quiet(page, in_flight)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                               " resultTypes: ['violations']})", AXE_TAGS)
+        violations = None
+        if page_kind(url) not in kinds_checked:
+            kinds_checked.add(page_kind(url))
+            violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                                       " resultTypes: ['violations']})", AXE_TAGS)["violations"]
         visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors),
-                       "violations": result["violations"]}
+                       "violations": violations}
     visits[None] = context.cookies()
     context.close()
     return visits
