@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import vobject
 from conftest import LANGUAGES, ROOT, article, html_pages, page_file, soup
-from macros.render.pages.mailto import mailto_url
-from macros.render.pages.structured_data import contact_json_ld
+from macros.render.mailto import mailto_url
+from macros.render.structured_data import contact_json_ld
 
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
