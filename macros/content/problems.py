@@ -66,6 +66,8 @@ _FORMATS = {
     "email_format": "is not an e-mail address: write it as name@domain.be, with one @ and no spaces",
     "phone_format": "is not a phone number as the site writes them: start with + and the country code, then the "
                     "digits, with spaces if you like, like +32 and the number",
+    "page_path_format": "is not a page as the menu names it: the file in docs/nl/ with its folders, in lowercase "
+                        "letters, digits and hyphens, ending in .md, like 'regions/index.md'",
     "web_address_format": "is not a complete web address: write it as it appears in the browser, starting with "
                           "https:// and without spaces",
 }
