@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from macros import ROOT
-from macros.content.page_files import page_problems
+from macros.content.page_files import page_problems, untranslated_copies
 from macros.content.problems import DataError, Problem, problem_list
 from macros.content.site_data import DATA_FILES, load_site_data
 from macros.content.strings import load_strings
@@ -48,11 +48,12 @@ def annotation(problem: Problem) -> str:
             f"title=I²PCC::{escaped}")
 
 
-def translation_lines(root: Path) -> list[str]:
+def translation_lines(root: Path, data) -> list[str]:
     ok, attention = message("status_ok"), message("status_attention")
     width = max(len(ok), len(attention))
     lines = []
-    for status in page_statuses(root / "docs"):
+    untranslated = frozenset(untranslated_copies(root / "docs", data)) if data else frozenset()
+    for status in page_statuses(root / "docs", untranslated=untranslated):
         if status.complete:
             lines.append(f"  {ok.ljust(width)} {status.page}")
             continue
@@ -87,7 +88,7 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
         count = len(load_strings(root / "locales").bundles[DEFAULT_LANGUAGE])
         print(f"  {message('check_strings', count=count, languages=languages)}")
 
-    status = translation_lines(root)
+    status = translation_lines(root, data)
     print(f"\n{message('check_pages')}")
     print("\n".join(status))
     if args.github:

@@ -1,5 +1,7 @@
-"""Creates the page files that data/ asks for and that do not exist yet, in docs/nl, docs/en and docs/zh, and lists
-(or, with --remove-orphans, deletes) the pages of regions and challenge areas that are no longer in data/.
+"""Creates the page files that data/ asks for and that do not exist yet, in docs/nl, docs/en and docs/zh; copies each
+Dutch page that another language lacks into that language's folder, to be translated there (until it is, the site
+serves it as the Dutch text with a notice, as for a missing page); and lists (or, with --remove-orphans, deletes)
+the pages of regions and challenge areas that are no longer in data/.
 
 Usage (from the repository root): python -m macros.stubs [--remove-orphans]
 """
@@ -10,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.content.page_files import create_missing_pages, orphan_pages
+from macros.content.page_files import copy_pages_to_translate, create_missing_pages, orphan_pages
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.messages import message
@@ -30,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     created = create_missing_pages(ROOT / "docs", data)
     for path in created:
         print(message("stub_created", path=path.relative_to(ROOT)))
+    copies = copy_pages_to_translate(ROOT / "docs", data)
+    for path in copies:
+        print(message("stub_copied", path=path.relative_to(ROOT)))
     orphans = orphan_pages(ROOT / "docs", data)
     for path, line, _, item_id in orphans:
         if args.remove_orphans:
@@ -37,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             print(message("stub_deleted", path=path.relative_to(ROOT), id=item_id))
         else:
             print(message("stub_orphan", path=path.relative_to(ROOT), line=line, id=item_id))
-    if not created and not orphans:
+    if not created and not copies and not orphans:
         print(message("stubs_nothing_to_do"))
     return 1 if orphans and not args.remove_orphans else 0
 

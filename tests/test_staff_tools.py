@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import yaml
 from conftest import ROOT, build_site
 
 from macros.schemas import schema_files
@@ -25,6 +26,89 @@ def test_json_schemas_are_generated_from_the_models_and_up_to_date():
     for data_file in (ROOT / "data").glob("*.yml"):
         first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema=../schemas/{data_file.stem}.schema.json"
+    for locales_file in (ROOT / "locales").glob("*.yml"):
+        first_line = locales_file.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == "# yaml-language-server: $schema=../schemas/locales.schema.json", locales_file.name
+    mapped = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert set(mapped) == {f"./schemas/{name}" for name in schema_files()}
+
+
+def _properties(schema: dict):
+    """(where, name, property schema) of every field in a schema and its definitions."""
+    for where, part in [("file", schema), *schema.get("$defs", {}).items()]:
+        for name, value in part.get("properties", {}).items():
+            yield where, name, value
+
+
+def _texts(value: dict) -> dict:
+    """The schema of the text a field holds, whether it is one value, a list or optional."""
+    if "items" in value:
+        return _texts(value["items"])
+    return next((option for option in value.get("anyOf", []) if option.get("type") != "null"), value)
+
+
+def test_schemas_describe_every_field_in_dutch_and_english_and_offer_the_existing_ids():
+    from macros.content.site_data import load_site_data
+
+    schemas = {name: json.loads(text) for name, text in schema_files().items()}
+    for name, schema in schemas.items():
+        if name == "locales.schema.json":
+            continue
+        for where, field, value in _properties(schema):
+            assert value.get("description", "").startswith("nl: ") and " / en: " in value["description"], \
+                (name, where, field)
+    data = load_site_data(ROOT / "data")
+    provinces = [p.id for p in data.provinces]
+    events = dict((where, fields) for where, fields in schemas["events.schema.json"]["$defs"].items())["Event"]
+    offered = {field: _texts(value).get("enum") for field, value in events["properties"].items()}
+    assert offered["regions"] == [r.id for r in data.regions]
+    assert offered["challenges"] == [c.id for c in data.challenges]
+    assert offered["contacts"] == [c.id for c in data.contacts]
+    assert offered["provinces"] == provinces
+    contact = schemas["contacts.schema.json"]["$defs"]["Contact"]["properties"]
+    assert _texts(contact["provinces"])["enum"] == provinces
+    assert _texts(contact["appointed_by"])["enum"] == [o.id for o in data.organisations]
+    region = schemas["regions.schema.json"]["$defs"]
+    assert _texts(region["Region"]["properties"]["sister_province"])["enum"] == provinces
+    assert _texts(region["Opportunity"]["properties"]["challenges"])["enum"] == [c.id for c in data.challenges]
+
+    import re
+
+    start = re.compile(_texts(events["properties"]["start"])["pattern"])
+    assert all(start.match(v) for v in ("2019-04", "2019-11-16", "2019-11-16 09:00"))
+    assert not any(start.match(v) for v in ("2019-4", "16-11-2019", "2019-11-16 9:00", "2019-13"))
+
+    locales = schemas["locales.schema.json"]
+    dutch = yaml.safe_load((ROOT / "locales" / "nl.yml").read_text(encoding="utf-8"))
+    assert locales["required"] == list(dutch) and locales["additionalProperties"] is False
+    assert all(locales["properties"][key] == {"type": "string", "minLength": 1, "description": f"nl: {text}"}
+               for key, text in dutch.items())
+
+
+def test_an_unknown_province_on_an_event_is_reported_on_its_line(tmp_path):
+    import shutil
+
+    from macros.content.problems import DataError
+    from macros.content.site_data import load_site_data
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    events = tmp_path / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8").replace(
+        "  - id: closing-seminar\n    kind: seminar\n", "  - id: closing-seminar\n    kind: seminar\n"
+                                                        "    provinces: [limburg, west-vlaanderen]\n")
+    events.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    provinces: [limburg, west-vlaanderen]") + 1
+    try:
+        load_site_data(tmp_path / "data")
+    except DataError as error:
+        assert [str(p) for p in error.problems] == [
+            f"data/events.yml:{line}:26: entry 'closing-seminar', field 'provinces': 'west-vlaanderen' is not a "
+            "province in data/organisations.yml (provinces: antwerpen, limburg, oost-vlaanderen, vlaams-brabant)"]
+    else:
+        raise AssertionError("an unknown province passed the data check")
+    events.write_text(text.replace("west-vlaanderen", "vlaams-brabant"), encoding="utf-8")
+    seminar = load_site_data(tmp_path / "data").events_for_province("vlaams-brabant")
+    assert [e.id for e in seminar][-1] == "closing-seminar"
 
 
 def test_check_reports_data_and_translation_status_without_building(project_copy):

@@ -44,7 +44,7 @@ def cross_reference_problems(documents: dict[str, YamlDocument], models: dict[st
                         region.id, f"opportunities.{o_index}.challenges"))
     region_ids = [r.id for r in models["regions.yml"].regions]
     for loc, entry, field, words in event_problems(models["events.yml"].events, region_ids, challenge_ids,
-                                                     [c.id for c in models["contacts.yml"].contacts]):
+                                                     [c.id for c in models["contacts.yml"].contacts], provinces):
         problems.append(Problem("data/events.yml", documents["events.yml"].position(loc), words, entry, field))
     problems.extend(_contact_problems(documents, models, provinces))
     return problems

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import Field, field_validator
 
-from macros.content.models import Id, Model, Text, WebAddress
+from macros.content.models import Id, Model, Text, WebAddress, described
 from macros.content.moments import Moment, MomentField
 from macros.content.problems import editor_error, not_in_file
 from macros.content.yaml_source import visible
@@ -30,18 +30,32 @@ def _zone_names() -> frozenset[str]:
 
 
 class Event(Model):
-    id: Id
-    kind: Literal["outgoing-mission", "incoming-delegation", "seminar"]
-    start: MomentField | None = None
-    end: MomentField | None = None
-    timezone: str | None = None
-    place: Text | None = None
-    regions: list[Id] = []
-    challenges: list[Id] = []
-    title: Text
-    description: Text
-    registration: WebAddress | None = None
-    contacts: list[Id] = []
+    id: Id = described(..., "korte naam: kleine letters, cijfers en koppeltekens; nooit meer wijzigen, hij staat in "
+                            "de naam van het agendabestand",
+                       "short name: lowercase letters, digits and hyphens; never change it, it names the .ics file")
+    kind: Literal["outgoing-mission", "incoming-delegation", "seminar"] = described(
+        ..., "missie naar China, bezoek van een Chinese delegatie of seminarie",
+        "mission to China, visit of a Chinese delegation or seminar")
+    start: MomentField | None = described(
+        None, "zo precies als de bron: een maand (2019-04), een dag (2019-11-16) of een dag met uur (2019-11-16 09:00)",
+        "as precise as the source: a month (2019-04), a day (2019-11-16) or a day with a time (2019-11-16 09:00)")
+    end: MomentField | None = described(None, "de laatste dag zelf, even precies als start",
+                                        "the last day itself, as precise as start")
+    timezone: str | None = described(None, "alleen bij uren: de tijdzone van de uren (Europe/Brussels, Asia/Shanghai)",
+                                     "with times only: the time zone of the times (Europe/Brussels, Asia/Shanghai)")
+    place: Text | None = described(None, "optioneel: waar het plaatsvindt", "optional: where it takes place")
+    regions: list[Id] = described([], "optioneel: de betrokken partnerregio's (data/regions.yml)",
+                                  "optional: the partner regions it concerns (data/regions.yml)")
+    provinces: list[Id] = described([], "optioneel: de betrokken Vlaamse provincies (data/organisations.yml)",
+                                    "optional: the Flemish provinces it concerns (data/organisations.yml)")
+    challenges: list[Id] = described([], "optioneel: de betrokken uitdagingen (data/challenges.yml)",
+                                     "optional: the challenge areas it concerns (data/challenges.yml)")
+    title: Text = described(..., "de titel", "the title")
+    description: Text = described(..., "een korte beschrijving", "a short description")
+    registration: WebAddress | None = described(None, "optioneel: de inschrijvingspagina (https://…)",
+                                                "optional: the registration page (https://…)")
+    contacts: list[Id] = described([], "optioneel: de contactpersonen (data/contacts.yml)",
+                                   "optional: whom to contact about it (data/contacts.yml)")
 
     @field_validator("timezone")
     @classmethod
@@ -70,10 +84,12 @@ class Event(Model):
 
 
 class EventsFile(Model):
-    events: Annotated[list[Event], Field(min_length=1)]
+    events: Annotated[list[Event], Field(min_length=1)] = described(
+        ..., "de activiteiten van de missiekalender", "the events of the mission calendar")
 
 
-def event_problems(events: list[Event], region_ids: list[str], challenge_ids: list[str], contact_ids: list[str]):
+def event_problems(events: list[Event], region_ids: list[str], challenge_ids: list[str], contact_ids: list[str],
+                   province_ids: list[str]):
     """(position loc, event id, field, message) for what one field alone cannot tell: order, precision, references."""
     for index, event in enumerate(events):
         def problem(field, words, *more):
@@ -99,6 +115,7 @@ def event_problems(events: list[Event], region_ids: list[str], challenge_ids: li
         if event.timezone and event.precision != "time":
             yield problem("timezone", message("timezone_without_time"))
         for field, kind, known, file in (("regions", "kind_region", region_ids, "data/regions.yml"),
+                                         ("provinces", "kind_province", province_ids, "data/organisations.yml"),
                                          ("challenges", "kind_challenge", challenge_ids, "data/challenges.yml"),
                                          ("contacts", "kind_contact", contact_ids, "data/contacts.yml")):
             for index_in_list, item_id in enumerate(getattr(event, field)):

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import PlainValidator
+from pydantic import PlainValidator, WithJsonSchema
 
 from macros.content.problems import editor_error
 from macros.content.yaml_source import visible
@@ -82,4 +82,8 @@ def parse_moment(value) -> Moment:
     return Moment(year, month, day, hour, minute)
 
 
-MomentField = Annotated[Moment, PlainValidator(parse_moment)]
+# The schema's pattern lets an editor's YAML extension flag a malformed date while typing; whether the day exists
+# is for parse_moment to say.
+_MOMENT_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])([ T]([01]\d|2[0-3]):[0-5]\d(:00)?)?)?$"
+MomentField = Annotated[Moment, PlainValidator(parse_moment),
+                        WithJsonSchema({"type": "string", "pattern": _MOMENT_PATTERN})]

@@ -1,6 +1,6 @@
 """The page files the data asks for, in every language, and the command that creates the missing ones.
 
-Run `python -m macros.stubs` (see stubs.py) after adding a region or a challenge area.
+Run `python -m macros.stubs` (see stubs.py) after adding a region or a challenge area, or a page in docs/nl/.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from macros.content import page_paths
+from macros.content.menu import menu_problems
 from macros.content.problems import Problem
 from macros.content.site_data import SiteData
 from macros.content.yaml_source import Position
@@ -69,6 +70,8 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
     for path, line, macro, item_id in ([] if data is None else orphan_pages(docs_dir, data)):
         words = message("orphan_region_page" if macro == "region_page" else "orphan_challenge_page", id=item_id)
         problems.append(Problem(_label(root, path), Position(line, 1), words))
+    if data is not None:
+        problems.extend(menu_problems(root, docs_dir, data, set(generated_pages(data))))
     source = docs_dir / DEFAULT_LANGUAGE
     for lang in LANGUAGES:
         if lang == DEFAULT_LANGUAGE or not (docs_dir / lang).is_dir():
@@ -99,3 +102,40 @@ def create_missing_pages(docs_dir: Path, data: SiteData) -> list[Path]:
                 path.write_text(content, encoding="utf-8")
                 created.append(path)
     return created
+
+
+def copy_pages_to_translate(docs_dir: Path, data: SiteData) -> list[Path]:
+    """Puts a copy of each Dutch page that another language lacks in that language's folder, for the translator
+    to translate in place. Until it is translated, the copy is served like a missing page (see
+    untranslated_copies)."""
+    created = []
+    source = docs_dir / DEFAULT_LANGUAGE
+    generated = generated_pages(data)
+    for path in sorted(source.rglob("*.md")):
+        page = path.relative_to(source)
+        if page.as_posix() in generated:
+            continue
+        for lang in LANGUAGES:
+            target = docs_dir / lang / page
+            if lang != DEFAULT_LANGUAGE and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(path.read_bytes())
+                created.append(target)
+    return created
+
+
+def untranslated_copies(docs_dir: Path, data: SiteData) -> set[Path]:
+    """The pages of other languages that are still the Dutch text byte for byte."""
+    source = docs_dir / DEFAULT_LANGUAGE
+    return {(docs_dir / lang / page).resolve()
+            for page in (p.relative_to(source).as_posix() for p in source.rglob("*.md"))
+            for lang in LANGUAGES if is_untranslated_copy(docs_dir, lang, page, data)}
+
+
+def is_untranslated_copy(docs_dir: Path, lang: str, page: str, data: SiteData) -> bool:
+    """Whether a page of another language is still its Dutch source byte for byte. The pages made from data are the
+    same in every language by design (a macro call), so they never count."""
+    if lang == DEFAULT_LANGUAGE or page in generated_pages(data):
+        return False
+    own, dutch = docs_dir / lang / page, docs_dir / DEFAULT_LANGUAGE / page
+    return own.is_file() and dutch.is_file() and own.read_bytes() == dutch.read_bytes()

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.content.cross_references import cross_reference_problems
 from macros.content.events import Event, EventsFile
+from macros.content.menu import NavigationFile
 from macros.content.models import (
     Challenge,
     ChallengesFile,
@@ -38,6 +39,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "contacts.yml": ContactsFile,
     "funding.yml": FundingFile,
     "terms.yml": TermsFile,
+    "navigation.yml": NavigationFile,
 }
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class SiteData:
     contacts: tuple[Contact, ...]
     funding: Funding
     terms: tuple[Term, ...]
+    navigation: NavigationFile
 
     def challenge(self, challenge_id: str) -> Challenge:
         return _find(self.challenges, challenge_id, "kind_challenge", "data/challenges.yml")
@@ -70,6 +73,10 @@ class SiteData:
 
     def events_for_challenge(self, challenge_id: str) -> list[Event]:
         return _chronological(e for e in self.events if challenge_id in e.challenges)
+
+    def events_for_province(self, province_id: str) -> list[Event]:
+        """The events that name this Flemish province in their `provinces`."""
+        return _chronological(e for e in self.events if province_id in e.provinces)
 
     @property
     def partners(self) -> list[Organisation]:
@@ -147,4 +154,5 @@ def _load(data_dir: Path, _stamps: tuple) -> SiteData:
         contacts=tuple(models["contacts.yml"].contacts),
         funding=models["funding.yml"].funding,
         terms=tuple(models["terms.yml"].terms),
+        navigation=models["navigation.yml"],
     )

@@ -12,7 +12,7 @@ from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
 @dataclass(frozen=True)
 class PageStatus:
     page: str
-    missing: tuple[str, ...]  # languages without the page: readers get the Dutch text with a notice
+    missing: tuple[str, ...]  # languages without the page (or a copy of the Dutch): readers get the Dutch text with a notice
     outdated: tuple[str, ...]  # languages whose file was last changed before the Dutch source
 
     @property
@@ -44,7 +44,9 @@ def _git(folder: Path, *args: str) -> str:
     return result.stdout if result.returncode == 0 else ""
 
 
-def page_statuses(docs_dir: Path, last_changed=None) -> list[PageStatus]:
+def page_statuses(docs_dir: Path, last_changed=None, untranslated: frozenset[Path] = frozenset()) -> list[PageStatus]:
+    """`untranslated`: files that are still a copy of their Dutch source (python -m macros.stubs makes them), counted
+    as missing because that is how the site serves them."""
     if last_changed is None:
         dates = git_dates(docs_dir)
         last_changed = lambda path: dates.get(path.resolve())  # noqa: E731
@@ -58,7 +60,7 @@ def page_statuses(docs_dir: Path, last_changed=None) -> list[PageStatus]:
         missing, outdated = [], []
         for lang in LANGUAGES:
             path = docs_dir / lang / page
-            if not path.exists():
+            if not path.exists() or path.resolve() in untranslated:
                 missing.append(lang)
             elif lang != DEFAULT_LANGUAGE and source_date is not None:
                 date = last_changed(path)

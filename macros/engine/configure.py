@@ -69,7 +69,7 @@ def on_config(config):
     lang = config["theme"]["language"]
     if lang == "zh":
         teach_jieba(data)
-    config["nav"] = build_nav(data, strings, lang)
+    config["nav"] = build_nav(data, lang)
     # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
     config["site_name"] = escape(strings.get(lang, "site_name"))
     config["site_description"] = strings.get(lang, "site_description")

@@ -1,12 +1,12 @@
-"""The site navigation, derived from data so that a new region or challenge area appears without editing mkdocs.yml."""
+"""The site navigation, from data/navigation.yml (macros/content/menu.py), so that a new page, region or challenge
+area appears without editing mkdocs.yml."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from macros.content import page_paths
+from macros.content.menu import MenuPage, MenuSection, menu_tree
 from macros.content.site_data import SiteData
-from macros.content.strings import Strings
 
 
 def nav_title(text: str) -> Markup:
@@ -17,28 +17,13 @@ def nav_title(text: str) -> Markup:
     return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
-def build_nav(data: SiteData, strings: Strings, lang: str) -> list:
-    t = lambda key: nav_title(strings.get(lang, key))  # noqa: E731
-    return [
-        {t("nav.home"): page_paths.HOME},
-        {t("nav.about"): page_paths.ABOUT},
-        {t("nav.calendar"): page_paths.CALENDAR},
-        {t("nav.regions"): [
-            {t("nav.regions_overview"): page_paths.REGIONS_INDEX},
-            *({nav_title(r.short_name[lang]): page_paths.region_page(r.id)} for r in data.regions),
-        ]},
-        {t("nav.challenges"): [
-            {t("nav.challenges_overview"): page_paths.CHALLENGES_INDEX},
-            {t("nav.matrix"): page_paths.MATRIX},
-            *({nav_title(c.name[lang]): page_paths.challenge_page(c.id)} for c in data.challenges),
-        ]},
-        {t("nav.projects"): page_paths.PROJECTS},
-        {t("nav.partners"): page_paths.PARTNERS},
-        {t("nav.interest"): page_paths.INTEREST},
-        {t("nav.contact"): page_paths.CONTACT},
-        # Also linked from the foot of every page; Material's table of contents needs them in the nav.
-        {t("footer.about_site"): [
-            {t("nav.accessibility"): page_paths.ACCESSIBILITY},
-            {t("nav.privacy"): page_paths.PRIVACY},
-        ]},
-    ]
+def build_nav(data: SiteData, lang: str) -> list:
+    """MkDocs' nav for one language, from data/navigation.yml with its generated entries expanded."""
+    return [_nav_item(item, lang) for item in menu_tree(data.navigation, data)]
+
+
+def _nav_item(item: MenuPage | MenuSection, lang: str):
+    if isinstance(item, MenuSection):
+        return {nav_title(item.title[lang]): [_nav_item(child, lang) for child in item.items]}
+    # Without a title MkDocs takes the page's own first heading, in the language the page is served in.
+    return item.path if item.title is None else {nav_title(item.title[lang]): item.path}

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from jinja2 import FileSystemBytecodeCache
 
 from macros import ROOT
+from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
@@ -33,9 +34,13 @@ def on_page_context(context, page, config, nav):
             alternates.append({"hreflang": "x-default", "href": href})
     context["i2_alternates"] = alternates
     # A page missing in this language is served from its Dutch source: say so in the reader's language and mark
-    # the content as Dutch, so that screen readers and search engines read it as Dutch.
+    # the content as Dutch, so that screen readers and search engines read it as Dutch. A copy of the Dutch page
+    # waiting for its translator (python -m macros.stubs) is the same Dutch text, served the same way.
     lang = config["theme"]["language"]
     source_lang = getattr(page.file, "locale", lang)
+    if source_lang == lang and is_untranslated_copy(Path(config["docs_dir"]), lang, page.file.src_uri.split("/", 1)[1],
+                                                    load_site_data(ROOT / "data")):
+        source_lang = DEFAULT_LANGUAGE
     if source_lang != lang:
         context["i2_fallback"] = {"lang": source_lang,
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
