@@ -29,6 +29,10 @@ def challenge_page(challenge_id: str) -> str:
     return f"challenges/{challenge_id}.md"
 
 
+def province_page(province_id: str) -> str:
+    return f"provinces/{province_id}.md"
+
+
 def calendar_file(name: str) -> str:
     return f"{CALENDAR_FILES}/{name}.ics"
 

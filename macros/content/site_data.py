@@ -67,6 +67,17 @@ class SiteData:
     def events_for_region(self, region_id: str) -> list[Event]:
         return _chronological(e for e in self.events if region_id in e.regions)
 
+    def events_for_province(self, province_id: str) -> list[Event]:
+        """The events of the province's partner regions: the data names no province on an event."""
+        regions = {r.id for r in self.regions_of_province(province_id)}
+        return _chronological(e for e in self.events if regions & set(e.regions))
+
+    def organisations_with_province(self, province_id: str) -> list[Organisation]:
+        """The other organisations that answer for a province in the project (POM Antwerpen for Antwerpen): those of
+        the contacts that serve the province."""
+        ids = dict.fromkeys(c.organisation for c in self.contacts if province_id in c.provinces)
+        return [self.organisation(i) for i in ids if i != province_id]
+
     def events_for_challenge(self, challenge_id: str) -> list[Event]:
         return _chronological(e for e in self.events if challenge_id in e.challenges)
 

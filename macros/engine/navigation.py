@@ -32,6 +32,10 @@ def build_nav(data: SiteData, strings: Strings, lang: str) -> list:
             {t("nav.matrix"): page_paths.MATRIX},
             *({nav_title(c.name[lang]): page_paths.challenge_page(c.id)} for c in data.challenges),
         ]},
+        {t("nav.provinces"): [
+            {nav_title(p.short_name[lang] if p.short_name else p.name[lang]): page_paths.province_page(p.id)}
+            for p in data.provinces
+        ]},
         {t("nav.projects"): page_paths.PROJECTS},
         {t("nav.partners"): page_paths.PARTNERS},
         {t("nav.interest"): page_paths.INTEREST},
