@@ -32,6 +32,8 @@ def generated_pages(data: SiteData) -> dict[str, str]:
         pages[page_paths.region_page(region.id)] = f'{{{{ region_page("{region.id}") }}}}\n'
     for challenge in data.challenges:
         pages[page_paths.challenge_page(challenge.id)] = f'{{{{ challenge_page("{challenge.id}") }}}}\n'
+    for province in data.provinces:
+        pages[page_paths.province_page(province.id)] = f'{{{{ province_page("{province.id}") }}}}\n'
     return pages
 
 
@@ -44,13 +46,14 @@ def missing_page_files(docs_dir: Path, data: SiteData) -> list[Path]:
     ]
 
 
-_DATA_MACRO = re.compile(r"""\b(region_page|challenge_page)\(\s*["']([^"']*)["']""")
+_DATA_MACRO = re.compile(r"""\b(region_page|challenge_page|province_page)\(\s*["']([^"']*)["']""")
 
 
 def orphan_pages(docs_dir: Path, data: SiteData) -> list[tuple[Path, int, str, str]]:
     """(page, line, kind, id) of every page that shows a region or challenge area no longer in data/, e.g. after
     one was removed or its id renamed."""
-    known = {"region_page": {r.id for r in data.regions}, "challenge_page": {c.id for c in data.challenges}}
+    known = {"region_page": {r.id for r in data.regions}, "challenge_page": {c.id for c in data.challenges},
+             "province_page": {p.id for p in data.provinces}}
     found = []
     for path in sorted(docs_dir.glob("*/**/*.md")):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -68,7 +71,7 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
         Problem(_label(root, path), Position(1, 1), message("page_missing"))
         for path in missing_page_files(docs_dir, data)]
     for path, line, macro, item_id in ([] if data is None else orphan_pages(docs_dir, data)):
-        words = message("orphan_region_page" if macro == "region_page" else "orphan_challenge_page", id=item_id)
+        words = message(f"orphan_{macro}", id=item_id)
         problems.append(Problem(_label(root, path), Position(line, 1), words))
     if data is not None:
         problems.extend(menu_problems(root, docs_dir, data, set(generated_pages(data))))

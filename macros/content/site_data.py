@@ -71,12 +71,19 @@ class SiteData:
     def events_for_region(self, region_id: str) -> list[Event]:
         return _chronological(e for e in self.events if region_id in e.regions)
 
+    def organisations_with_province(self, province_id: str) -> list[Organisation]:
+        """The other organisations that answer for a province in the project (POM Antwerpen for Antwerpen): those of
+        the contacts that serve the province."""
+        ids = dict.fromkeys(c.organisation for c in self.contacts if province_id in c.provinces)
+        return [self.organisation(i) for i in ids if i != province_id]
+
     def events_for_challenge(self, challenge_id: str) -> list[Event]:
         return _chronological(e for e in self.events if challenge_id in e.challenges)
 
     def events_for_province(self, province_id: str) -> list[Event]:
-        """The events that name this Flemish province in their `provinces`."""
-        return _chronological(e for e in self.events if province_id in e.provinces)
+        """The events that name this Flemish province in their `provinces`, and those of its partner regions."""
+        regions = {r.id for r in self.regions_of_province(province_id)}
+        return _chronological(e for e in self.events if province_id in e.provinces or regions & set(e.regions))
 
     @property
     def partners(self) -> list[Organisation]:

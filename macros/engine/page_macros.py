@@ -6,7 +6,9 @@ from macros import ROOT
 from macros.content.build_clock import build_day
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
+from macros.render import activities as activities_render
 from macros.render import contacts as contact_render
+from macros.render import home as home_render
 from macros.render import pages as render
 from macros.render import site_info as site_info_render
 
@@ -32,6 +34,12 @@ def define_env(env):
     env.macro(lambda challenge_id: render.challenge_page(page_context(env), challenge_id), "challenge_page")
     env.macro(lambda: render.calendar_page(page_context(env), build_day()), "calendar_page")
     env.macro(_page_macro(env, site_info_render.general_contact_list), "general_contact_list")
+    # What these say about activities depends on the build date (past, upcoming, not scheduled).
+    env.macro(lambda: home_render.home_page(page_context(env), build_day()), "home_page")
+    env.macro(lambda province_id: home_render.province_page(page_context(env), province_id, build_day()),
+              "province_page")
+    env.macro(lambda: activities_render.activities(page_context(env), build_day()), "activities")
+    env.macro(lambda: activities_render.take_part(page_context(env), build_day()), "take_part")
 
 
 def _page_macro(env, function):
