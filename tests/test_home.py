@@ -76,7 +76,7 @@ def test_what_is_next_shows_the_past_activities_as_past_on_the_pinned_build_date
         assert item.select_one(".i2-next__badge").get_text(strip=True) == strings["activity.past_badge"]
     (seminar,) = block.select(".i2-next__item--unscheduled")
     assert strings["activity.unscheduled"] in seminar.get_text(" ", strip=True)
-    assert block.select_one(f'a[href="interest/"]') is not None
+    assert block.select_one('a[href="interest/"]') is not None
 
 
 def _next_block(today: date, lang: str = "en") -> BeautifulSoup:
