@@ -135,10 +135,18 @@ def untranslated_copies(docs_dir: Path, data: SiteData) -> set[Path]:
             for lang in LANGUAGES if is_untranslated_copy(docs_dir, lang, page, data)}
 
 
+# What a page holds besides text to translate: its front matter and the macro calls that render data in the
+# reader's language.
+_NOT_PROSE = re.compile(r"\A---\n.*?\n---\n|\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
 def is_untranslated_copy(docs_dir: Path, lang: str, page: str, data: SiteData) -> bool:
-    """Whether a page of another language is still its Dutch source byte for byte. The pages made from data are the
-    same in every language by design (a macro call), so they never count."""
+    """Whether a page of another language is still its Dutch source byte for byte. Pages with nothing to translate
+    (made from data by a macro call, like the region pages and the home page) are the same in every language by
+    design, so they never count."""
     if lang == DEFAULT_LANGUAGE or page in generated_pages(data):
         return False
     own, dutch = docs_dir / lang / page, docs_dir / DEFAULT_LANGUAGE / page
-    return own.is_file() and dutch.is_file() and own.read_bytes() == dutch.read_bytes()
+    if not (own.is_file() and dutch.is_file() and own.read_bytes() == dutch.read_bytes()):
+        return False
+    return bool(_NOT_PROSE.sub("", dutch.read_text(encoding="utf-8")).strip())
