@@ -202,7 +202,8 @@ def test_check_marks_each_problem_on_its_file_and_line_for_a_pull_request(projec
     assert result.returncode == 1
     annotations = [row for row in result.stdout.splitlines() if row.startswith("::error ")]
     assert f"::error file=data/events.yml,line={line},col=5,title=I²PCC::bij 'b2b-cleantech-mission-2019', " \
-           "veld 'start': '2019-02-30' is geen bestaande datum of tijd: kijk de dag, de maand en het uur na" in annotations
+           "veld 'start': '2019-02-30' is geen bestaande datum of tijd: kijk de dag, de maand en het uur na" \
+           in annotations
     assert any(row.startswith("::error file=docs/en/news.md,line=1,col=1,") for row in annotations)
     assert len(annotations) == 2
     assert "## Vertalingen" in summary.read_text(encoding="utf-8")

@@ -106,7 +106,8 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlSyntaxError(Position(line, column), message("yaml_not_utf8", byte=f"{raw[error.start]:02x}")) from None
+        raise YamlSyntaxError(Position(line, column),
+                              message("yaml_not_utf8", byte=f"{raw[error.start]:02x}")) from None
     return text.removeprefix("\ufeff")
 
 
@@ -160,7 +161,8 @@ def yaml_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[Position, str]
     context, problem = error.context or "", error.problem or ""
     mark = error.problem_mark or error.context_mark
     if "quoted scalar" in context:
-        return _unclosed_quote(error.context_mark.line + 1, error.context_mark.column, _character(text, error.context_mark))
+        quote = _character(text, error.context_mark)
+        return _unclosed_quote(error.context_mark.line + 1, error.context_mark.column, quote if quote == "'" else '"')
     if "flow sequence" in context or "flow mapping" in context:
         line = error.context_mark.line + 1
         kind = "yaml_list_unclosed" if "sequence" in context else "yaml_braces_unclosed"
@@ -168,8 +170,9 @@ def yaml_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[Position, str]
     if "tab" in problem or (mark and _character(text, mark) == "\t"):
         return _position(mark), message("yaml_tab")
     # A quoted text that runs on into the next lines makes the parser stumble one or more lines later.
-    runaway = mark and any(words in problem for words in ("did not find expected", "could not find expected ':'",
-                                                          "end of stream")) and _unclosed_quote_before(text, mark.line + 1)
+    stumbled = any(words in problem for words in ("did not find expected", "could not find expected ':'",
+                                                  "end of stream"))
+    runaway = mark and stumbled and _unclosed_quote_before(text, mark.line + 1)
     if runaway:
         return _unclosed_quote(runaway, _line(text, runaway - 1).find('"'), '"')
     if "mapping values are not allowed" in problem:
