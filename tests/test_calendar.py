@@ -79,7 +79,7 @@ def test_each_event_has_schema_org_json_ld_at_the_precision_known(site):
 
 
 def test_json_ld_cannot_break_out_of_its_script_element():
-    from macros import page_paths
+    from macros.content import page_paths
     from macros.content.events import Event
     from macros.content.site_data import load_site_data
     from macros.content.strings import load_strings

@@ -46,8 +46,7 @@ def problem_list(heading_id: str, problems: list[Problem]) -> str:
 
 
 class DataError(Exception):
-    # `_where` is what engine/ still passes ("in the pages"); each problem names its own file, which says more.
-    def __init__(self, problems: list[Problem], _where: str | None = None):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(problem_list("not_built", problems))
 

@@ -63,7 +63,7 @@ def on_config(config):
         raise Abort(problem)
     problems = page_problems(ROOT, Path(config["docs_dir"]), data)
     if problems:
-        raise Abort(str(DataError(problems, "in the pages")))
+        raise Abort(str(DataError(problems)))
     if not os.environ.get(LANGUAGE_ENV):
         stage(config)  # a one-language build is staged and published by macros/engine/parallel_build.py
     lang = config["theme"]["language"]

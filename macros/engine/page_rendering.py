@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 from macros import ROOT
+from macros.content.yaml_source import yaml_mistake
 from macros.messages import message
 
 
@@ -40,13 +41,14 @@ def _front_matter_problem(page) -> str | None:
     match = YAML_RE.match(page.file.content_string)
     if not match:
         return None
+    # Parsed after one empty line, which stands for the opening ---, so that every line number is the page's own.
+    header = "\n" + match.group(1)
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.safe_load(header)
     except yaml.MarkedYAMLError as error:
-        # An unclosed quote is noticed only where the header ends; where it opened (the context) is what helps.
-        mark = error.context_mark or error.problem_mark
-        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
-        return message("front_matter", where=f"{_source_name(page)}:{mark.line + 2}", problem=problem)
+        # The same plain words as for the data files.
+        position, problem = yaml_mistake(error, header)
+        return message("front_matter", where=f"{_source_name(page)}:{position.line}", problem=problem)
     if fields is not None and not isinstance(fields, dict):
         return message("front_matter_fields", where=f"{_source_name(page)}:2")
     return None

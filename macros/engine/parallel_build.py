@@ -67,7 +67,7 @@ def _build(target: Path, config_file: str) -> int:
         load_strings(ROOT / "locales")
         problems = page_problems(ROOT, ROOT / "docs", data)
         if problems:
-            raise DataError(problems, "in the pages")
+            raise DataError(problems)
     except DataError as error:
         print(f"\n{error}", flush=True)
         return 1
