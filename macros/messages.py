@@ -28,6 +28,23 @@ _MESSAGES = {
             "Er loopt al een build naar {folder}: deze wacht tot die klaar is.",
         "serve_kept":
             "De site is niet opnieuw gebouwd: mkdocs serve toont de laatste goede versie tot de fout verbeterd is.",
+        "serve_ready":
+            "De site staat klaar op {url} en wordt opnieuw gebouwd bij elke wijziging die je bewaart. Stoppen: Ctrl+C.",
+        "serve_rebuilt":
+            "Opnieuw gebouwd in {seconds} s — bekijk {url}",
+        "serve_port_busy":
+            "mkdocs serve kan niet starten: het adres {address} is al in gebruik, waarschijnlijk door een andere "
+            "mkdocs serve die nog loopt. Stop die eerst (Ctrl+C in haar venster), of kies een ander adres, "
+            "bijvoorbeeld: mkdocs serve -a {other}",
+        "serve_error_title":
+            "Fout in de site",
+        "serve_error_heading":
+            "De site kon niet opnieuw gebouwd worden",
+        "serve_error_intro":
+            "Er staat een fout in een bestand dat je bewaard hebt. Dezelfde melding staat in het venster waarin "
+            "mkdocs serve loopt:",
+        "serve_error_reload":
+            "Verbeter de fout en bewaar het bestand: deze pagina laadt dan vanzelf opnieuw.",
         "interrupted":
             "Build onderbroken: er is niets gepubliceerd, de vorige site staat er nog zoals ze was.",
         "build_date":
@@ -75,6 +92,22 @@ _MESSAGES = {
             "Another build into {folder} is running: this one waits until it has finished.",
         "serve_kept":
             "The site was not rebuilt: mkdocs serve shows the last good version until the mistake is fixed.",
+        "serve_ready":
+            "The site is ready at {url} and is rebuilt on every change you save. To stop: Ctrl+C.",
+        "serve_rebuilt":
+            "Rebuilt in {seconds} s — see {url}",
+        "serve_port_busy":
+            "mkdocs serve cannot start: the address {address} is already in use, probably by another mkdocs serve "
+            "that is still running. Stop that one first (Ctrl+C in its window), or choose another address, for "
+            "example: mkdocs serve -a {other}",
+        "serve_error_title":
+            "Mistake in the site",
+        "serve_error_heading":
+            "The site could not be rebuilt",
+        "serve_error_intro":
+            "A file you saved contains a mistake. The same message is in the window where mkdocs serve runs:",
+        "serve_error_reload":
+            "Fix the mistake and save the file: this page then reloads by itself.",
         "interrupted":
             "Build interrupted: nothing was published, the previous site is as it was.",
         "build_date":
@@ -107,3 +140,9 @@ _MESSAGES = {
 def message(message_id: str, **fields) -> str:
     texts = _MESSAGES.get(os.environ.get(MESSAGES_ENV, "nl"), _MESSAGES["nl"])
     return texts[message_id].format(**fields)
+
+
+def message_language() -> str:
+    """The language the messages are in, for the lang attribute of a page that shows them."""
+    lang = os.environ.get(MESSAGES_ENV, "nl")
+    return lang if lang in _MESSAGES else "nl"
