@@ -22,8 +22,9 @@ from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.messages import message, message_language
 
 # MkDocs, mkdocs-macros, mkdocs-static-i18n and jieba write some 25 lines per rebuild, none of them for an editor.
-# Warnings and errors still pass.
-_CHATTY_LOGGERS = ("mkdocs.commands", "mkdocs.livereload", "mkdocs.plugins", "jieba")
+# Warnings and errors still pass, except the server's line for each page answered with an error.
+_CHATTY_LOGGERS = {"mkdocs.commands": logging.WARNING, "mkdocs.plugins": logging.WARNING, "jieba": logging.WARNING,
+                   "mkdocs.livereload": logging.ERROR}
 
 _log = logging.getLogger("mkdocs.i2pcc")
 
@@ -32,8 +33,8 @@ def on_startup(command):
     if command != "serve":
         return
     os.environ[PREVIEW_ENV] = "1"
-    for name in _CHATTY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    for name, level in _CHATTY_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
 
 
 def on_serve(server, config, builder):
@@ -95,16 +96,16 @@ class _Preview:
             # MkDocs ends a build that logged errors or warnings (strict) with a sentence of its own; what went
             # wrong is in the messages logged before it.
             if not str(error).startswith("Aborted with"):
-                mistakes.messages.append(str(error))
                 _log.error(str(error))
-            _log.error(message("serve_kept"))
             self.mistakes = mistakes.messages or [str(error)]
             self.stale = set(LANGUAGES)
-            return False
+        else:
+            self.mistakes = []
         finally:
             logging.getLogger("mkdocs").removeHandler(mistakes)
-        self.mistakes = []
-        return True
+        if self.mistakes:
+            _log.error(message("serve_kept"))
+        return not self.mistakes
 
     def _build_language(self, lang: str):
         os.environ[LANGUAGE_ENV] = lang
