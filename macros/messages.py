@@ -26,7 +26,12 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in BUNDLES.glob("*.yml")))
 
 
+def message_language() -> str:
+    """The language the messages are in, for the lang attribute of a page that shows them."""
+    lang = os.environ.get(MESSAGES_ENV, DEFAULT)
+    return lang if lang in languages() else DEFAULT
+
+
 def message(message_id: str, **fields) -> str:
     # Read on every call, not at import: a test, or mkdocs serve, may switch the language while the process lives.
-    lang = os.environ.get(MESSAGES_ENV, DEFAULT)
-    return bundle(lang if lang in languages() else DEFAULT)[message_id].format(**fields)
+    return bundle(message_language())[message_id].format(**fields)

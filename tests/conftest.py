@@ -11,6 +11,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -120,6 +123,42 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
                                                                "node_modules"))
     return target
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log: Path):
+    """`mkdocs serve` on a free port, as an editor runs it (the `mkdocs` script, which does not put the project
+    folder on sys.path), its terminal output in log; yields the site's address. Not --no-livereload: in MkDocs 1.6
+    that flag also switches off watching files."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    with open(log, "w") as out:
+        server = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
+    """(status, body) of a page, error pages included; (0, "") when nothing answers in time."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_until(condition, seconds: float = 180):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.3)
 
 
 @pytest.fixture(scope="session")

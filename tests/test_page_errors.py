@@ -3,16 +3,17 @@ the page's file and line, without a Python traceback, and `mkdocs serve` survive
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, _free_port
+from conftest import ROOT, SITE_URL, fetch, mkdocs_serve, wait_until
 
 PAGE = "docs/en/regions/hebei.md"
 # (name, page text, the line the message names, what it must say)
@@ -72,44 +73,39 @@ def test_a_link_to_a_missing_heading_fails_the_build(project):
     assert "en/about.md" in result.stdout and "no-such-heading" in result.stdout, result.stdout[-2000:]
 
 
-def _get(url: str) -> str:
-    try:
-        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(condition, seconds: float = 180):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.5)
-
-
-def test_serve_keeps_serving_the_last_good_site_through_mistakes_in_a_page(project_copy, tmp_path):
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/regions/hebei/"
+def test_serve_shows_a_mistake_in_a_page_until_it_is_fixed(project_copy, tmp_path):
     log = tmp_path / "serve.log"
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
     page = project_copy / "docs/nl/regions/hebei.md"
     original = page.read_text(encoding="utf-8")
-    with open(log, "w") as out:
-        server = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project_copy, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_for(lambda: "Provincie Hebei" in _get(url))
+    with mkdocs_serve(project_copy, log) as url:
+        address = url + "regions/hebei/"
+        wait_until(lambda: "Provincie Hebei" in fetch(address)[1])
 
         page.write_text(original + "\n{{ region_page( }}\n", encoding="utf-8")
         # A second mistake saved while the first one is being rebuilt.
         time.sleep(1)
         page.write_text(original + "\n{{ regoin }}\n", encoding="utf-8")
-        _wait_for(lambda: "'regoin' bestaat niet" in log.read_text(encoding="utf-8"))
-        assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
-        assert "Provincie Hebei" in _get(url)
+        wait_until(lambda: "'regoin' bestaat niet" in html.unescape(fetch(address)[1]))
+        terminal = log.read_text(encoding="utf-8")
+        where = re.search(r"docs/nl/regions/hebei\.md:\d+", terminal).group(0)
+        status, body = fetch(address, timeout=1)
+        assert status == 500 and where in body, body[-2000:]
+        assert "'regoin' bestaat niet" in terminal
 
         page.write_text(original + "\nWEER-GOED\n", encoding="utf-8")
-        _wait_for(lambda: "WEER-GOED" in _get(url))
+        wait_until(lambda: "WEER-GOED" in fetch(address)[1])
         assert "Traceback" not in log.read_text(encoding="utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+
+
+def test_serve_shows_a_link_to_a_missing_heading(project_copy, tmp_path):
+    """A warning that stops a strict build is shown too, not only MkDocs' closing sentence."""
+    log = tmp_path / "serve.log"
+    page = project_copy / "docs/nl/about.md"
+    original = page.read_text(encoding="utf-8")
+    with mkdocs_serve(project_copy, log) as url:
+        address = url + "about/"
+        wait_until(lambda: fetch(address)[0] == 200)
+        page.write_text(original + "\n[De regio's](regions/index.md#geen-kop)\n", encoding="utf-8")
+        wait_until(lambda: fetch(address)[0] == 500)
+        body = fetch(address)[1]
+        assert "nl/about.md" in body and "geen-kop" in body, body[-2000:]

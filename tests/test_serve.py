@@ -1,59 +1,95 @@
-"""Issue 2: `mkdocs serve` rebuilds on edits in data/, macros/ and overrides/ (and picks up edited Python code)."""
+"""Issues 2 and 14: `mkdocs serve` rebuilds on edits in data/, macros/ and overrides/ (and picks up edited Python
+code); a mistake shows in the browser as in the terminal, until it is fixed; one short block per rebuild; a busy port
+is explained without a traceback."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import socket
 import subprocess
-import time
-import urllib.request
 
-from conftest import _free_port
+from conftest import fetch, mkdocs_serve, wait_until
 
 
-def _wait_for(url: str, text: str, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    body = ""
-    while time.monotonic() < deadline:
-        try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if text in body:
-                return body
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{text!r} did not appear at {url}")
+def _shows(url: str, text: str) -> bool:
+    status, body = fetch(url)
+    return status == 200 and text in body
 
 
-# The README's command itself (the `mkdocs` script, which does not put the project folder on sys.path).
-# Not --no-livereload: in MkDocs 1.6 that flag also switches off watching files.
-def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy):
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(url + "regions/hebei/", "Provincie Hebei")
+def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy, tmp_path):
+    with mkdocs_serve(project_copy, tmp_path / "serve.log") as url:
+        page = url + "regions/hebei/"
+        wait_until(lambda: _shows(page, "Provincie Hebei"))
 
         regions = project_copy / "data" / "regions.yml"
         regions.write_text(regions.read_text(encoding="utf-8").replace("nl: Provincie Hebei", "nl: Provincie Hebei!"),
                            encoding="utf-8")
-        _wait_for(url + "regions/hebei/", "Provincie Hebei!")
+        wait_until(lambda: _shows(page, "Provincie Hebei!"))
 
-        template = project_copy / "macros" / "templates" / "region_page.md.j2"
+        template = project_copy / "macros" / "render" / "templates" / "region_page.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\nTEMPLATE-EDIT\n", encoding="utf-8")
-        _wait_for(url + "regions/hebei/", "TEMPLATE-EDIT")
+        wait_until(lambda: _shows(page, "TEMPLATE-EDIT"))
 
-        code = project_copy / "macros" / "render.py"
+        code = project_copy / "macros" / "render" / "pages.py"
         code.write_text(code.read_text(encoding="utf-8").replace(
             'return text[self.lang]', 'return text[self.lang] + " (CODE-EDIT)"'), encoding="utf-8")
-        _wait_for(url + "regions/hebei/", "(CODE-EDIT)")
+        wait_until(lambda: _shows(page, "(CODE-EDIT)"))
 
         overrides = project_copy / "overrides" / "main.html"
-        overrides.write_text(overrides.read_text(encoding="utf-8") + "\n{% block announce %}OVERRIDE-EDIT{% endblock %}\n",
-                             encoding="utf-8")
-        _wait_for(url + "regions/hebei/", "OVERRIDE-EDIT")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        overrides.write_text(overrides.read_text(encoding="utf-8")
+                             + "\n{% block announce %}OVERRIDE-EDIT{% endblock %}\n", encoding="utf-8")
+        wait_until(lambda: _shows(page, "OVERRIDE-EDIT"))
+
+        # The other languages, left out of the rebuilds while the Dutch pages were looked at, are built when asked for.
+        wait_until(lambda: _shows(url + "en/regions/hebei/", "OVERRIDE-EDIT"))
+        assert _shows(url + "en/regions/hebei/", "(CODE-EDIT)")
+
+
+def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp_path):
+    log = tmp_path / "serve.log"
+    regions = project_copy / "data" / "regions.yml"
+    original = regions.read_text(encoding="utf-8")
+    with mkdocs_serve(project_copy, log) as url:
+        page = url + "regions/hebei/"
+        wait_until(lambda: _shows(page, "Provincie Hebei"))
+
+        regions.write_text(original.replace("nl: Provincie Hebei", 'nl: "Provincie Hebei', 1), encoding="utf-8")
+        wait_until(lambda: "data/regions.yml:" in fetch(page)[1])
+        where = re.search(r"data/regions\.yml:\d+", log.read_text(encoding="utf-8")).group(0)
+
+        # The page that was open, another one and a page of another language: each is the error page, at once.
+        for address in (page, url, url + "en/regions/hebei/"):
+            status, body = fetch(address, timeout=1)
+            assert status == 500, (address, status)
+            assert '<html lang="nl">' in body and "<h1>" in body and "<pre>" in body
+            assert where in body
+            assert "vanzelf opnieuw" in body
+            assert "/livereload/" in body  # the script that reloads the page once a rebuild succeeds
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+        assert fetch(url + "assets/site.css")[0] == 200  # what pages load still comes from the last good site
+
+        before = len(log.read_text(encoding="utf-8").splitlines())
+        regions.write_text(original.replace("nl: Provincie Hebei", "nl: Provincie Hebei (weer goed)", 1),
+                           encoding="utf-8")
+        wait_until(lambda: _shows(page, "Provincie Hebei (weer goed)"))
+        wait_until(lambda: "Opnieuw gebouwd" in log.read_text(encoding="utf-8"))
+        rebuild = log.read_text(encoding="utf-8").splitlines()[before:]
+        assert len(rebuild) <= 6, "\n".join(rebuild)
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_a_busy_port_is_explained_in_dutch(project_copy):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+        result = subprocess.run([shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, timeout=300)
+    assert result.returncode != 0
+    assert "is al in gebruik" in result.stdout, result.stdout[-2000:]
+    assert f"mkdocs serve -a 127.0.0.1:{port + 1}" in result.stdout
+    assert "Traceback" not in result.stdout, result.stdout[-3000:]

@@ -26,6 +26,14 @@ from macros.messages import message
 
 # The one language a build makes, set by macros/engine/parallel_build.py for each of its parallel builds.
 LANGUAGE_ENV = "I2PCC_LANGUAGE"
+# Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
+PREVIEW_ENV = "I2PCC_PREVIEW"
+
+
+def preview_folder(site_dir: str) -> str:
+    """Where a one-language rebuild of `mkdocs serve` writes, beside the served folder: MkDocs empties the folder a
+    build writes to, and the served one holds the other languages."""
+    return site_dir.rstrip("/") + ".language"
 
 
 def select_language(config):
@@ -66,6 +74,8 @@ def on_config(config):
         raise Abort(str(DataError(problems)))
     if not os.environ.get(LANGUAGE_ENV):
         stage(config)  # a one-language build is staged and published by macros/engine/parallel_build.py
+    elif os.environ.get(PREVIEW_ENV):
+        config["site_dir"] = preview_folder(config["site_dir"])  # and by macros/engine/serving.py
     lang = config["theme"]["language"]
     if lang == "zh":
         teach_jieba(data)

@@ -62,15 +62,15 @@ def write_language_files(config):
         _write_vcards(site_dir)
 
 
-def on_post_build(config) -> bool:
-    """Publish the staged site; True when this ended the build run (published or discarded)."""
+def on_post_build(config):
+    """Publish the staged site."""
     i18n = config.plugins.get("i18n")
     if not _run or (i18n is not None and i18n.building):
-        return False  # a language build inside the main one; the main one publishes
+        return  # a language build inside the main one; the main one publishes
     logging.getLogger("mkdocs").removeHandler(_run["warnings"])
     if config["strict"] and _run["warnings"].get_counts():
         _discard()  # MkDocs aborts right after this event
-        return True
+        return
     target, staging = _run["target"], _run["staging"]
     # mkdocs-static-i18n ends its run by writing its merged index of all languages over the default language's.
     (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
@@ -78,7 +78,6 @@ def on_post_build(config) -> bool:
     config["site_dir"] = str(target)
     _run["lock"].close()
     _run.clear()
-    return True
 
 
 def publish(staging: Path, target: Path):
