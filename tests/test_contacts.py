@@ -12,12 +12,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import vobject
 from conftest import LANGUAGES, ROOT, article, html_pages, page_file, soup
-from macros.render.mailto import mailto_url
-from macros.render.structured_data import contact_json_ld
 
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.pictures import eu_emblem
+from macros.render.mailto import mailto_url
+from macros.render.structured_data import contact_json_ld
 
 SITE_DATA = load_site_data(ROOT / "data")
 COFUNDED = {"nl": "Medegefinancierd door de Europese Unie", "en": "Co-funded by the European Union",
@@ -137,6 +137,10 @@ def _allowed_files(contact) -> set[str]:
         pages.add("interest")
     # A region's page (and its printed sheet) names whom to write to about that region.
     pages |= {f"regions/{r.id}" for r in SITE_DATA.regions if contact in SITE_DATA.region_contacts(r.id)[0]}
+    # A province's page names its own contacts, or the general ones when it has none.
+    pages |= {f"provinces/{p.id}" for p in SITE_DATA.provinces
+              if contact in SITE_DATA.province_contacts(p.id)
+              or (contact.general and not SITE_DATA.province_contacts(p.id))}
     if contact.general:  # the address for feedback on the accessibility statement and privacy pages (issue 6)
         pages |= {"accessibility", "privacy"}
     allowed = {f"contacts/{contact.id}.vcf"}
@@ -169,7 +173,7 @@ def test_every_email_address_appears_only_where_the_data_puts_it(site):
         in_index = {doc["location"].split("#")[0] for doc in docs
                     if contact.email.lower() in (doc["text"] + doc["title"]).lower()}
         assert in_index and all(re.fullmatch(
-            r"((en|zh)/)?(contact|interest|calendar|accessibility|privacy|regions/[a-z0-9-]+)/", loc)
+            r"((en|zh)/)?(contact|interest|calendar|accessibility|privacy|(regions|provinces)/[a-z0-9-]+)/", loc)
             for loc in in_index), in_index
 
 

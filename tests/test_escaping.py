@@ -14,9 +14,8 @@ import icalendar
 import pytest
 import vobject
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import LANGUAGES, _free_port, build_site, copy_project, page_dir, serving
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 

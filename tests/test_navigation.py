@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import LANGUAGES, ROOT, build_site, page_file, soup
 
 from macros.content.page_files import page_problems
@@ -26,6 +27,15 @@ OLD_TITLES = {
 }
 
 
+PROVINCES = {"nl": "Provincies", "en": "Provinces", "zh": "佛兰德合作省份"}
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """The messages are compared word for word: in English, which changes less often than the Dutch."""
+    monkeypatch.setenv("I2PCC_MESSAGES", "en")
+
+
 def old_nav(data, lang: str) -> list:
     (home, about, calendar, regions, regions_overview, challenges, challenges_overview, matrix, projects, partners,
      interest, contact, about_site, accessibility, privacy) = (nav_title(t) for t in OLD_TITLES[lang])
@@ -37,6 +47,9 @@ def old_nav(data, lang: str) -> list:
                    *({nav_title(r.short_name[lang]): f"regions/{r.id}.md"} for r in data.regions)]},
         {challenges: [{challenges_overview: "challenges/index.md"}, {matrix: "challenges/matrix.md"},
                       *({nav_title(c.name[lang]): f"challenges/{c.id}.md"} for c in data.challenges)]},
+        # The section added with the province pages.
+        {nav_title(PROVINCES[lang]): [{nav_title((p.short_name or p.name)[lang]): f"provinces/{p.id}.md"}
+                                      for p in data.provinces]},
         {projects: "projects.md"},
         {partners: "partners.md"},
         {interest: "interest.md"},

@@ -5,8 +5,8 @@ table and the SVG come back, their text still 12 px or more."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import LANGUAGES, SITE_URL, page_dir, site_page_urls
+
 from scripts.screenshots import PAGES
 
 PHONE = {"width": 360, "height": 800}

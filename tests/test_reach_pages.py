@@ -12,7 +12,9 @@ import zxingcpp
 from conftest import LANGUAGES, ROOT, SITE_URL, html_pages, page_dir, page_file, soup
 from PIL import Image
 
-HTML_LANG = {"nl": "nl", "en": "en", "zh": "zh"}
+from macros.languages import language
+
+HTML_LANG = {lang: language(lang).tag for lang in LANGUAGES}
 OG_LOCALES = {"nl": "nl_BE", "en": "en_GB", "zh": "zh_CN"}
 
 

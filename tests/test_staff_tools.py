@@ -85,7 +85,8 @@ def test_schemas_describe_every_field_in_dutch_and_english_and_offer_the_existin
                for key, text in dutch.items())
 
 
-def test_an_unknown_province_on_an_event_is_reported_on_its_line(tmp_path):
+def test_an_unknown_province_on_an_event_is_reported_on_its_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("I2PCC_MESSAGES", "en")
     import shutil
 
     from macros.content.problems import DataError
@@ -103,7 +104,8 @@ def test_an_unknown_province_on_an_event_is_reported_on_its_line(tmp_path):
     except DataError as error:
         assert [str(p) for p in error.problems] == [
             f"data/events.yml:{line}:26: entry 'closing-seminar', field 'provinces': 'west-vlaanderen' is not a "
-            "province in data/organisations.yml (provinces: antwerpen, limburg, oost-vlaanderen, vlaams-brabant)"]
+            "province in data/organisations.yml: check the spelling (known: antwerpen, limburg, oost-vlaanderen, "
+            "vlaams-brabant)"]
     else:
         raise AssertionError("an unknown province passed the data check")
     events.write_text(text.replace("west-vlaanderen", "vlaams-brabant"), encoding="utf-8")
