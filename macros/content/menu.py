@@ -11,7 +11,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from macros.content import page_paths
 from macros.content.models import Model, PagePath, Text, described
-from macros.content.problems import Problem, editor_error
+from macros.content.problems import Problem, editor_error, source_label
 from macros.content.yaml_source import Position, load_yaml
 from macros.languages import DEFAULT_LANGUAGE
 from macros.messages import message
@@ -133,26 +133,19 @@ def menu_problems(root: Path, docs_dir: Path, data, reported: set[str]) -> list[
             continue
         first_line[entry.path] = line
         if entry.path not in reported and not (source / entry.path).exists():
-            problem(entry.loc, message("menu_page_missing", page=entry.path, file=_label(root, source / entry.path)),
+            problem(entry.loc, message("menu_page_missing", page=entry.path, file=source_label(root, source / entry.path)),
                     entry.path)
     for index, path in enumerate(data.navigation.outside_menu):
         loc = ("outside_menu", index)
         if path in first_line:
             problem(loc, message("menu_page_also_outside", page=path, line=first_line[path]), path)
         elif path not in reported and not (source / path).exists():
-            problem(loc, message("menu_outside_missing", file=_label(root, source / path)), path)
+            problem(loc, message("menu_outside_missing", file=source_label(root, source / path)), path)
     listed = set(first_line) | set(data.navigation.outside_menu)
     for path in sorted(source.rglob("*.md")) if source.is_dir() else []:
         page = path.relative_to(source).as_posix()
         if page not in listed:
             problems.append(Problem(
-                _label(root, path), Position(1, 1),
+                source_label(root, path), Position(1, 1),
                 message("menu_page_in_no_menu", page=page, file=NAVIGATION_FILE)))
     return problems
-
-
-def _label(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.content import page_paths
 from macros.content.menu import menu_problems
-from macros.content.problems import Problem
+from macros.content.problems import Problem, source_label
 from macros.content.site_data import SiteData
 from macros.content.yaml_source import Position
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -68,11 +68,11 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
     """What keeps the pages from matching the data (when it could be read) and the Dutch sources, each with its
     fix."""
     problems = [] if data is None else [
-        Problem(_label(root, path), Position(1, 1), message("page_missing"))
+        Problem(source_label(root, path), Position(1, 1), message("page_missing"))
         for path in missing_page_files(docs_dir, data)]
     for path, line, macro, item_id in ([] if data is None else orphan_pages(docs_dir, data)):
         words = message(f"orphan_{macro}", id=item_id)
-        problems.append(Problem(_label(root, path), Position(line, 1), words))
+        problems.append(Problem(source_label(root, path), Position(line, 1), words))
     if data is not None:
         problems.extend(menu_problems(root, docs_dir, data, set(generated_pages(data))))
     source = docs_dir / DEFAULT_LANGUAGE
@@ -82,16 +82,9 @@ def page_problems(root: Path, docs_dir: Path, data: SiteData | None) -> list[Pro
         for path in sorted((docs_dir / lang).rglob("*.md")):
             page = path.relative_to(docs_dir / lang)
             if not (source / page).exists():
-                problems.append(Problem(_label(root, path), Position(1, 1),
-                                        message("translation_without_source", source=_label(root, source / page))))
+                problems.append(Problem(source_label(root, path), Position(1, 1),
+                                        message("translation_without_source", source=source_label(root, source / page))))
     return problems
-
-
-def _label(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def create_missing_pages(docs_dir: Path, data: SiteData) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -124,3 +125,11 @@ def _plain_words(detail: dict, loc: tuple) -> str:
             return message("not_per_language")
         return message("not_fields")
     return message("value_wrong", value=found)
+
+
+def source_label(root: Path, path: Path) -> str:
+    """A file as messages name it: relative to the project when it is inside."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -12,7 +12,6 @@ import os
 import shutil
 import threading
 import time
-from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -20,6 +19,7 @@ from mkdocs.exceptions import Abort
 from macros.engine.configure import LANGUAGE_ENV, PREVIEW_ENV, preview_folder
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.messages import message, message_language
+from macros.render.environment import template_environment
 
 # MkDocs, mkdocs-macros, mkdocs-static-i18n and jieba write some 25 lines per rebuild, none of them for an editor.
 # Warnings and errors still pass, except the server's line for each page answered with an error.
@@ -192,29 +192,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# The page a browser gets while the last rebuild failed: MkDocs' theme may be what is broken, so it is built from
+# nothing but this template.
+_ERROR_PAGE = template_environment(Path(__file__).parent / "templates", autoescape=True).get_template(
+    "serve_error.html.j2")
+
+
 def _error_page(mistakes: list[str]) -> bytes:
-    items = "".join(f"<li><pre>{escape(text)}</pre></li>" for text in mistakes)
-    return f"""<!doctype html>
-<html lang="{message_language()}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(message("serve_error_title"))}</title>
-<style>
-body {{ font: 1.1rem/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }}
-main {{ max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }}
-h1 {{ color: #a00; font-size: 1.6rem; }}
-ul {{ padding: 0; list-style: none; }}
-pre {{ white-space: pre-wrap; background: #fdf3f3; border-left: 4px solid #a00; padding: 0.75rem 1rem; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{escape(message("serve_error_heading"))}</h1>
-<p>{escape(message("serve_error_intro"))}</p>
-<ul>{items}</ul>
-<p>{escape(message("serve_error_reload"))}</p>
-</main>
-</body>
-</html>
-""".encode("utf-8")
+    return _ERROR_PAGE.render(lang=message_language(), title=message("serve_error_title"),
+                              heading=message("serve_error_heading"), intro=message("serve_error_intro"),
+                              mistakes=mistakes, reload=message("serve_error_reload")).encode("utf-8")

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros import ROOT
@@ -21,6 +20,7 @@ from macros.content import page_paths
 from macros.content.models import Text
 from macros.files.build_cache import cached_object
 from macros.pictures import geo
+from macros.render.environment import template_environment
 
 GEO_DIR = ROOT / "data" / "geo"
 CHINA_FILE = "china-partner-regions.topo.json"
@@ -35,13 +35,7 @@ WIDTH = 600
 TOLERANCE = 0.6
 MIN_AREA = 6.0
 
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENVIRONMENT = template_environment(Path(__file__).parent / "templates", autoescape=True)
 _ENVIRONMENT.filters["n"] = geo.number
 
 

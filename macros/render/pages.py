@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros.content import page_paths
@@ -22,6 +21,7 @@ from macros.content.site_data import SiteData
 from macros.content.strings import Strings
 from macros.pictures import maps, timeline
 from macros.render import event_dates, formatting
+from macros.render.environment import template_environment
 from macros.render.event_view import EventView
 
 # Characters Python-Markdown (with the tables extension) gives a meaning to and accepts a backslash escape for.
@@ -45,15 +45,8 @@ def escape_html(value) -> Markup:
     return Markup(html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
 
 
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=False,
-    finalize=escape_markdown,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENVIRONMENT = template_environment(Path(__file__).parent / "templates", autoescape=False, finalize=escape_markdown,
+                                    keep_trailing_newline=True)
 _ENVIRONMENT.filters["h"] = escape_html
 
 
