@@ -4,7 +4,14 @@ The command lives here so that its name stays short; the build itself is the eng
 
 import sys
 
-from macros.engine.parallel_build import main
-
 if __name__ == "__main__":
+    try:
+        # Loading MkDocs and its plugins takes a second or two: Ctrl-C then stops quietly too (nothing is written
+        # before the build starts).
+        from macros.engine.parallel_build import main
+    except KeyboardInterrupt:
+        from macros.messages import message
+
+        print(f"\n{message('interrupted')}", file=sys.stderr)
+        sys.exit(130)
     sys.exit(main())

@@ -19,15 +19,13 @@ from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine.navigation import build_nav
-from macros.engine.publishing import stage
+from macros.engine.publishing import PREVIEW_ENV, stage
 from macros.files.search_index import teach_jieba
 from macros.languages import LANGUAGES
 from macros.messages import message
 
 # The one language a build makes, set by macros/engine/parallel_build.py for each of its parallel builds.
 LANGUAGE_ENV = "I2PCC_LANGUAGE"
-# Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
-PREVIEW_ENV = "I2PCC_PREVIEW"
 
 
 def preview_folder(site_dir: str) -> str:

@@ -4,8 +4,10 @@ calendars, vCards), and replaces the previous site only when every language buil
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
+import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,6 +26,10 @@ from macros.files.search_index import INDEX_FILE
 from macros.files.site_folder import SiteFolderError
 from macros.files.vcards import vcard
 from macros.languages import DEFAULT_LANGUAGE, language_folder
+from macros.messages import message
+
+# Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
+PREVIEW_ENV = "I2PCC_PREVIEW"
 
 # A build writes into a staging folder beside the site folder and replaces the previous site only when every
 # language has been built without error (and, in strict mode, without warning): a failed build never leaves a
@@ -46,7 +52,15 @@ def stage(config):
         warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
         _run.update(target=target, staging=staging, warnings=warnings, lock=lock)
+        if not os.environ.get(PREVIEW_ENV) and threading.current_thread() is threading.main_thread():
+            # Ctrl-C during `mkdocs build` would end MkDocs with a traceback and leave the staging folder; as an
+            # Abort it runs on_build_error, which removes it, and MkDocs prints only the message.
+            _run["sigint"] = signal.signal(signal.SIGINT, _interrupted)
     config["site_dir"] = str(_run["staging"])
+
+
+def _interrupted(signum, frame):
+    raise Abort(message("interrupted"))
 
 
 def write_language_files(config):
@@ -76,8 +90,7 @@ def on_post_build(config):
     (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
     publish(staging, target)
     config["site_dir"] = str(target)
-    _run["lock"].close()
-    _run.clear()
+    _end_run()
 
 
 def publish(staging: Path, target: Path):
@@ -103,7 +116,13 @@ def on_build_error(error):
 
 def _discard():
     shutil.rmtree(_run["staging"], ignore_errors=True)
+    _end_run()
+
+
+def _end_run():
     _run["lock"].close()
+    if "sigint" in _run:
+        signal.signal(signal.SIGINT, _run["sigint"])
     _run.clear()
 
 
