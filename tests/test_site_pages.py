@@ -58,7 +58,7 @@ def test_every_challenge_page_lists_exactly_the_regions_whose_opportunities_matc
             headings = [h.get_text(strip=True) for h in page.find_all("h3")]
             assert len(headings) == len(expected)
             for heading, region in zip(headings, expected):
-                assert region["name"][lang] in heading
+                assert region["short_name"][lang] in heading
 
 
 def test_the_matrix_agrees_with_the_data(site, data):
