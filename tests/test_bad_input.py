@@ -221,8 +221,8 @@ def test_the_table_covers_forty_kinds_of_mistake():
     assert len({c.name for c in CASES}) == len(CASES) >= 40
 
 
-@pytest.mark.parametrize("bad", CASES, ids=[c.name for c in CASES])
-def test_a_mistake_is_reported_with_file_line_and_fix(sources, bad, capsys):
+def _check_broken(sources: Path, bad: Case, capsys) -> tuple[str, str]:
+    """The check's report on the sources with this mistake (which must make it fail), and the broken text."""
     broken, restore = _break(sources, bad)
     try:
         code = check.main(sources)
@@ -231,6 +231,12 @@ def test_a_mistake_is_reported_with_file_line_and_fix(sources, bad, capsys):
     out = capsys.readouterr().out
     assert code == 1, out
     assert "Traceback" not in out
+    return out, broken
+
+
+@pytest.mark.parametrize("bad", CASES, ids=[c.name for c in CASES])
+def test_a_mistake_is_reported_with_file_line_and_fix(sources, bad, capsys):
+    out, broken = _check_broken(sources, bad, capsys)
     if bad.marker is not None:
         assert f"{bad.file}:{_line_of(broken, bad.marker)}:" in out, out
     else:
@@ -254,14 +260,8 @@ IN_ENGLISH = [
 @pytest.mark.parametrize("name, says", IN_ENGLISH, ids=[name for name, _ in IN_ENGLISH])
 def test_the_messages_are_in_english_on_request(sources, name, says, capsys, monkeypatch):
     bad = next(c for c in CASES if c.name == name)
-    broken, restore = _break(sources, bad)
     monkeypatch.setenv(MESSAGES_ENV, "en")
-    try:
-        code = check.main(sources)
-    finally:
-        restore()
-    out = capsys.readouterr().out
-    assert code == 1, out
+    out, broken = _check_broken(sources, bad, capsys)
     assert out.startswith("Data\nFix this before the site can be built (1 problem):"), out
     if bad.marker is not None:
         assert f"{bad.file}:{_line_of(broken, bad.marker)}:" in out, out
