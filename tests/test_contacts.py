@@ -318,7 +318,7 @@ def test_the_interest_form_composes_the_right_mailto_url(served_site, browser, l
     challenge_name = SITE_DATA.challenge(challenge).name[lang]
     expected_lines = {
         "en": [f"Partner regions: {short}", f"Challenge areas: {challenge_name}",
-               "Taking part: Together with other companies, as a consortium", "My needs:"],
+               "Taking part: Together with other companies, as an ecosystem", "My needs:"],
         "zh": [f"合作地区：{short}", f"重点领域：{challenge_name}", "参与方式：与其他企业组成联合体参与", "我的需求："],
     }[lang]
     for line in expected_lines:

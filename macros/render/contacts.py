@@ -80,9 +80,11 @@ def contact_page(ctx: PageContext) -> str:
 def interest_page(ctx: PageContext) -> str:
     ctx = _context(ctx)
     provinces, regions = _fallback(ctx.data)
+    # Names in running text: the short ones ("Limburg", not "Provincie Limburg"), joined as the language joins a
+    # list ("a, b en c").
     note = ctx.t("interest.fallback_note",
-                 provinces=ctx.joined(ctx.tr(p.name) for p in provinces),
-                 regions=ctx.joined(ctx.tr(r.short_name) for r in regions),
+                 provinces=ctx.strings.join(ctx.lang, [ctx.tr(p.short_name or p.name) for p in provinces]),
+                 regions=ctx.strings.join(ctx.lang, [ctx.tr(r.short_name) for r in regions]),
                  contacts=ctx.joined(c.email for c in ctx.data.general_contacts)) if provinces else None
     return _render("interest_page.md.j2", ctx, c=ctx, fallback_note=note)
 
