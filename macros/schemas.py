@@ -66,15 +66,15 @@ def _offer(schema: dict, ids: list[str]) -> None:
 
 
 def _locales_schema() -> dict:
-    """Every key of the Dutch bundle, required in each language, with the Dutch text to translate from."""
+    """Every key of the Dutch bundle, required in each language. The Dutch texts themselves stay out: editing a
+    text must not make the schema outdated."""
     dutch = load_strings(ROOT / "locales").bundles[DEFAULT_LANGUAGE]
     return {
         "title": "Interface strings",
         "description": "nl: de teksten rond de gegevens, met in elke taal dezelfde sleutels / en: the texts around "
                        "the data, with the same keys in every language",
         "type": "object",
-        "properties": {key: {"type": "string", "minLength": 1, "description": f"nl: {text}"}
-                       for key, text in dutch.items()},
+        "properties": {key: {"type": "string", "minLength": 1} for key in dutch},
         "required": list(dutch),
         "additionalProperties": False,
     }
@@ -87,11 +87,21 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    SCHEMA_DIR.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
-        print(f"wrote schemas/{name}")
+    write(files)
     return 0
+
+
+def write(files: dict[str, str]) -> list[str]:
+    """Write the schemas that changed; their names."""
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    changed = []
+    for name, text in files.items():
+        path = SCHEMA_DIR / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+            print(f"wrote schemas/{name}")
+    return changed
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros import schemas
 from macros.content.page_files import copy_pages_to_translate, create_missing_pages, orphan_pages
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
@@ -42,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             print(message("stub_deleted", path=path.relative_to(ROOT), id=item_id))
         else:
             print(message("stub_orphan", path=path.relative_to(ROOT), line=line, id=item_id))
-    if not created and not copies and not orphans:
+    # The schemas offer the ids that exist while typing: a new region or contact belongs in them too.
+    refreshed = schemas.write(schemas.schema_files())
+    if not created and not copies and not orphans and not refreshed:
         print(message("stubs_nothing_to_do"))
     return 1 if orphans and not args.remove_orphans else 0
 

@@ -214,16 +214,25 @@ _GENERATED_FOLDERS = ("regions", "challenges", "provinces")
 _FIXED_PAGES = ("index", "matrix")
 
 
-def page_kind(url: str) -> tuple[str, str]:
+def page_kind(url: str, base: str = SITE_URL) -> tuple[str, str]:
     """(language, kind) of a page address: its path within the language, with the generated pages of a folder
     (regions/hebei/, regions/shaanxi/, …) taken as one kind."""
-    path = url[len(SITE_URL):]
+    path = url[len(base):]
     lang = path.split("/", 1)[0] if path.split("/", 1)[0] in LANGUAGES[1:] else LANGUAGES[0]
     path = path[len(lang) + 1:] if lang != LANGUAGES[0] else path
     parts = path.strip("/").split("/")
     if len(parts) == 2 and parts[0] in _GENERATED_FOLDERS and parts[1] not in _FIXED_PAGES:
         return lang, f"{parts[0]}/*"
     return lang, path
+
+
+def one_page_per_kind(urls: list[str], base: str = SITE_URL) -> list[str]:
+    """The first page of each kind in each language: for checks whose result depends on the template and the
+    shape of the data, not on which region or challenge area fills it."""
+    kinds: dict = {}
+    for url in urls:
+        kinds.setdefault(page_kind(url, base), url)
+    return list(kinds.values())
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, html_pages, page_dir
+from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, one_page_per_kind, page_dir, site_page_urls
 
 from deploy.csp import configured_policy, policy
 from deploy.csp import main as csp_command
@@ -256,10 +256,11 @@ def test_every_page_loads_through_nginx_without_a_csp_violation_or_an_error(ngin
             page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText !== text",
                                    arg=waiting)
             assert page.evaluate("window.__cspViolations") == [], lang
-        # What each page itself holds (inline scripts, styles, images) is in by its load event.
-        for path in html_pages(site) + sorted(site.rglob("404.html")):
-            relative = path.relative_to(site).as_posix()
-            response = page.goto(f"{origin}/{relative.removesuffix('index.html')}", wait_until="load")
+        # What each page itself holds (inline scripts, styles, images) is in by its load event; pages of one kind
+        # hold the same scripts and styles.
+        for url in one_page_per_kind(site_page_urls(site)):
+            relative = url[len(SITE_URL):]
+            response = page.goto(f"{origin}/{relative}", wait_until="load")
             assert response.headers["server"] == "nginx", relative
             assert page.evaluate("window.__cspViolations") == [], relative
         assert console == []

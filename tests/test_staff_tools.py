@@ -81,8 +81,8 @@ def test_schemas_describe_every_field_in_dutch_and_english_and_offer_the_existin
     locales = schemas["locales.schema.json"]
     dutch = yaml.safe_load((ROOT / "locales" / "nl.yml").read_text(encoding="utf-8"))
     assert locales["required"] == list(dutch) and locales["additionalProperties"] is False
-    assert all(locales["properties"][key] == {"type": "string", "minLength": 1, "description": f"nl: {text}"}
-               for key, text in dutch.items())
+    # Keys only: editing a text leaves the schema as it is.
+    assert all(locales["properties"][key] == {"type": "string", "minLength": 1} for key in dutch)
 
 
 def test_an_unknown_province_on_an_event_is_reported_on_its_line(tmp_path, monkeypatch):
