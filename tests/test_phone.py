@@ -112,10 +112,15 @@ def test_the_matrix_and_the_timeline_keep_readable_text_and_whole_words(served_s
         context.close()
 
 
-# Every name on the map with its box on screen (halo included, as drawn), to find two that overlap.
+# Every name on the map with the box its letters take on screen. Not the text's own box: that holds the font's whole
+# ascent and descent, much taller than the letters in a Chinese font. From the baseline up 0.85 of the font size (the
+# height of capitals and of Chinese characters) and down 0.2 (descenders).
 LABEL_BOXES = """selector => [...document.querySelectorAll(selector + " text")].map(t => {
     const r = t.getBoundingClientRect();
-    return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    const ctm = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize) * ctm.a;
+    const baseline = ctm.f + ctm.d * t.y.baseVal[0].value;
+    return {text: t.textContent, left: r.left, right: r.right, top: baseline - 0.85 * size, bottom: baseline + 0.2 * size};
 })"""
 
 
