@@ -1,6 +1,7 @@
 """Pages read on a phone: in Chromium 360 px wide nothing scrolls sideways, and the matrix and the calendar's timeline
 keep their text at a readable size and their words whole (a narrow rendering of each, see pictures.css); wider, the
-table and the SVG come back, their text still 12 px or more."""
+table and the SVG come back, their text still 12 px or more. The region maps keep their names 12 px or more at every
+width, the locator beside a region's text included, with no two names overlapping."""
 
 from __future__ import annotations
 
@@ -108,5 +109,44 @@ def test_the_matrix_and_the_timeline_keep_readable_text_and_whole_words(served_s
         if width == 360:
             # Names, counts, titles and dates: body text at the phone's body size, dates and the like at 12 px or more.
             assert max(t["size"] for t in texts) >= 16
+    finally:
+        context.close()
+
+
+# Every name on the map with the box its letters take on screen. Not the text's own box: that holds the font's whole
+# ascent and descent, much taller than the letters in a Chinese font. From the baseline up 0.85 of the font size (the
+# height of capitals and of Chinese characters) and down 0.2 (descenders).
+LABEL_BOXES = """selector => [...document.querySelectorAll(selector + " text")].map(t => {
+    const r = t.getBoundingClientRect();
+    const ctm = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize) * ctm.a;
+    const baseline = ctm.f + ctm.d * t.y.baseVal[0].value;
+    return {text: t.textContent, left: r.left, right: r.right, top: baseline - 0.85 * size, bottom: baseline + 0.2 * size};
+})"""
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["regions/", "regions/hebei/"])
+@pytest.mark.parametrize("width", [320, 360, 768, 1366])
+def test_the_region_maps_keep_their_names_readable_and_apart(served_site, browser, lang, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
+        selector = "figure.i2-map--regions:not(.i2-map--decorative) > svg"
+        texts = page.evaluate(TEXTS, selector)
+        # The five regions' names, the capitals' and the shape's name.
+        assert len(texts) >= 9
+        assert [t for t in texts if t["size"] < 12] == []
+        assert _overlapping(page.evaluate(LABEL_BOXES, selector)) == []
+        # Within the map: a name cut off at its edge is no better than a small one.
+        svg = page.locator(selector).bounding_box()
+        assert [b["text"] for b in page.evaluate(LABEL_BOXES, selector)
+                if b["left"] < svg["x"] - 0.5 or b["right"] > svg["x"] + svg["width"] + 0.5] == []
     finally:
         context.close()

@@ -31,6 +31,10 @@ CHINA_PROJECTION = geo.Albers(25, 47, 30, 110)
 FLANDERS_PROJECTION = geo.Albers(50.5, 51.5, 51, 4.5)
 
 WIDTH = 600
+# Vertical room between two names on the region maps, in SVG units, for their largest sizes (pictures.css draws them
+# larger the narrower the map, up to 28 units for a region and 25 for the rest): baseline to baseline.
+LINE_GAP = 34
+CAPITAL_GAP = 28
 # Simplification tolerance and the smallest island kept, in picture units (1 unit = 1 px at 600 px wide).
 TOLERANCE = 0.6
 MIN_AREA = 6.0
@@ -117,14 +121,15 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
             dot = drawing.place(extras.city.lon_lat)
             labels.append(_beside(dot, centre, ctx.tr(region.short_name), "region"))
             if extras.shape_name:
-                labels.append(Label(centre[0], centre[1] - 24, ctx.tr(extras.shape_name), "shape"))
+                # Above the city's name with room for both at their largest (28 and 25 units on a phone, pictures.css).
+                labels.append(Label(centre[0], centre[1] - LINE_GAP, ctx.tr(extras.shape_name), "shape"))
         else:
             if extras.capital and region.capital:
                 dot = drawing.place(extras.capital.lon_lat)
                 labels.append(_beside(dot, centre, ctx.tr(region.capital), "city"))
                 # Keep the region's name clear of the dot and the capital's name.
-                if abs(centre[1] - dot[1]) < 18:
-                    centre = (centre[0], dot[1] - 18)
+                if abs(centre[1] - dot[1]) < CAPITAL_GAP:
+                    centre = (centre[0], dot[1] - CAPITAL_GAP)
             labels.insert(0, Label(centre[0], centre[1], ctx.tr(region.short_name), "region"))
         point_of[region.id] = dot or centre
         areas.append(Area(region.id, ctx.href(page_paths.region_page(region.id)),
