@@ -319,7 +319,7 @@ def test_the_interest_form_composes_the_right_mailto_url(served_site, browser, l
     expected_lines = {
         "en": [f"Partner regions: {short}", f"Challenge areas: {challenge_name}",
                "Taking part: Together with other companies, as an ecosystem", "My needs:"],
-        "zh": [f"合作地区：{short}", f"重点领域：{challenge_name}", "参与方式：与其他企业组成联合体参与", "我的需求："],
+        "zh": [f"合作地区：{short}", f"重点领域：{challenge_name}", "参与方式：以企业生态圈形式参与", "我的需求："],
     }[lang]
     for line in expected_lines:
         assert line + "\r\n" in body
