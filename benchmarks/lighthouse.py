@@ -26,34 +26,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script from anywhere: the project's own deploy/ package is imported from its folder.
+sys.path.insert(0, str(ROOT))
+from deploy import local_nginx  # noqa: E402
 PAGES = ("", "en/", "zh/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = "lighthouse@12"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
-# The same wrapper as tests/test_nginx.py: what a host's /etc/nginx/nginx.conf would be, inside a temp prefix.
-WRAPPER = """
-daemon off;
-master_process off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-{brotli}
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {prefix}/client_body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include site.conf;
-}}
-"""
 
 
 def free_port() -> int:
@@ -69,12 +50,7 @@ def build(site: Path, url: str) -> None:
 
 
 def serve(site: Path, port: int, prefix: Path) -> subprocess.Popen:
-    shutil.copy(ROOT / "deploy" / "nginx.conf", prefix / "site.conf")
-    (prefix / "i2pcc-host.conf").write_text(f"listen 127.0.0.1:{port};\nroot {site};\n", encoding="utf-8")
-    brotli = f"load_module {BROTLI_MODULE};" if BROTLI_MODULE.exists() else ""
-    (prefix / "nginx.conf").write_text(WRAPPER.format(prefix=prefix, brotli=brotli), encoding="utf-8")
-    server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
-                               "-e", str(prefix / "error.log")])
+    server = subprocess.Popen(local_nginx.prepare(prefix, site, port))
     deadline = time.monotonic() + 10
     while True:
         try:

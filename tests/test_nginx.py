@@ -10,41 +10,18 @@ import base64
 import gzip
 import hashlib
 import http.client
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, SITE_URL, _free_port, one_page_per_kind, page_dir, site_page_urls
+from conftest import LANGUAGES, SITE_URL, _free_port, one_page_per_kind, page_dir, site_page_urls
 
+from deploy import local_nginx
 from deploy.csp import configured_policy, policy
 from deploy.csp import main as csp_command
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
-# The wrapper a host's /etc/nginx/nginx.conf would be, with every path inside a temporary prefix.
-WRAPPER = """
-daemon off;
-# One process under the test's own user: a root master would hand requests to workers running as nobody.
-master_process off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-load_module {brotli};
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {prefix}/client_body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include site.conf;
-}}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +29,8 @@ def nginx(site, tmp_path_factory):
     """deploy/nginx.conf serving the built site; yields (host, port)."""
     prefix = tmp_path_factory.mktemp("nginx")
     port = _free_port()
-    shutil.copy(ROOT / "deploy" / "nginx.conf", prefix / "site.conf")
-    (prefix / "i2pcc-host.conf").write_text(f"listen 127.0.0.1:{port};\nroot {site};\n", encoding="utf-8")
-    (prefix / "nginx.conf").write_text(WRAPPER.format(prefix=prefix, brotli=BROTLI_MODULE), encoding="utf-8")
-    server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
-                               "-e", str(prefix / "error.log")],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(local_nginx.prepare(prefix, site, port), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 20
         while True:
