@@ -58,15 +58,21 @@ def main() -> int:
         print(f"# I²PCC build benchmark ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})\n")
 
         site = work / "site"
-        builds = {}
-        if parallel:
-            builds["python -m macros.build (parallel)"] = measure(publish_command(site), project, args.repeat)
-        builds["mkdocs build (sequential)"] = measure(mkdocs_build(site), project, args.repeat)
+        first = publish_command(site) if parallel else mkdocs_build(site)
+        subprocess.run(first, cwd=project, env=ENV, check=True, stdout=subprocess.DEVNULL)  # also fills the caches
         pages = count_pages(site)
-
         bare = make_bare_project(site, work / "bare")
-        bare_run = measure(mkdocs_build(work / "bare-site"), bare, args.repeat)
+
+        commands = {"bare Material + i18n, mkdocs build": (mkdocs_build(work / "bare-site"), bare)}
+        if parallel:
+            commands["python -m macros.build (parallel)"] = (publish_command(site), project)
+        commands["mkdocs build (sequential)"] = (mkdocs_build(site), project)
+        runs = measure_interleaved(commands, args.repeat)
+        bare_run = runs.pop("bare Material + i18n, mkdocs build")
+        builds = runs
         print(f"## (a) the site against the bare stack ({pages} pages, same text, no macros)\n")
+        print("(each round runs every build once, one after another, so that a change in the machine's load weighs on "
+              "all of them alike)\n")
         table([("bare Material + i18n, mkdocs build", bare_run)] + list(builds.items()), bare_run)
 
         big = work / "big"
@@ -119,22 +125,29 @@ def mkdocs_build(site: Path) -> list[str]:
 
 
 def measure(command: list[str], cwd: Path, repeat: int) -> dict:
-    """Median wall and CPU seconds and the peak resident memory of all the build's processes together."""
-    walls, cpus, peaks = [], [], []
+    return measure_interleaved({"": (command, cwd)}, repeat)[""]
+
+
+def measure_interleaved(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, dict]:
+    """Per command: median wall and CPU seconds and the peak resident memory of all its processes together."""
+    samples = {name: {"wall": [], "cpu": [], "rss_mb": []} for name in commands}
     for _ in range(repeat):
-        before = os.times()
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        sampler = _TreeMemory(process.pid)
-        output = process.communicate()[0]
-        walls.append(time.perf_counter() - started)
-        sampler.stop()
-        after = os.times()
-        cpus.append(after.children_user - before.children_user + after.children_system - before.children_system)
-        peaks.append(sampler.peak_kb / 1024)
-        if process.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{output.decode()[-3000:]}")
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss_mb": max(peaks)}
+        for name, (command, cwd) in commands.items():
+            before = os.times()
+            started = time.perf_counter()
+            process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            sampler = _TreeMemory(process.pid)
+            output = process.communicate()[0]
+            samples[name]["wall"].append(time.perf_counter() - started)
+            sampler.stop()
+            after = os.times()
+            samples[name]["cpu"].append(after.children_user - before.children_user + after.children_system
+                                        - before.children_system)
+            samples[name]["rss_mb"].append(sampler.peak_kb / 1024)
+            if process.returncode != 0:
+                raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{output.decode()[-3000:]}")
+    return {name: {"wall": statistics.median(s["wall"]), "cpu": statistics.median(s["cpu"]), "rss_mb": max(s["rss_mb"])}
+            for name, s in samples.items()}
 
 
 class _TreeMemory:

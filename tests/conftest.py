@@ -243,8 +243,6 @@ def page_visits(site, served_site, browser) -> dict:
     from the same template and data shape, like the region pages, are one kind). One browser context."""
     assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
     context = browser.new_context()
-    # axe is added to each document before the page's own scripts; it makes no request of its own.
-    context.add_init_script(path=str(AXE_SCRIPT))
     in_flight: set = set()
     log: list = []
     console_errors: list = []
@@ -268,6 +266,9 @@ def page_visits(site, served_site, browser) -> dict:
         violations = None
         if page_kind(url) not in kinds_checked:
             kinds_checked.add(page_kind(url))
+            # Added only to the pages it checks, after their own scripts (half a megabyte to parse on every page
+            # otherwise); inlined, so it makes no request of its own.
+            page.add_script_tag(path=str(AXE_SCRIPT))
             violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                                        " resultTypes: ['violations']})", AXE_TAGS)["violations"]
         visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors),

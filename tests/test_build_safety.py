@@ -11,7 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import SITE_URL, build_site
+
+from macros.files import site_folder
+from macros.files.site_folder import SiteFolderError
 
 
 def _fingerprint(folder: Path) -> str:
@@ -44,10 +48,16 @@ def test_a_site_folder_that_is_not_a_previous_build_is_refused_before_anything_i
                 "data": "geen eerder gebouwde site", ".git": "geen eerder gebouwde site",
                 "docs/site": "ligt in", "data/new": "ligt in", str(elsewhere): "geen eerder gebouwde site",
                 str(project_copy.parent / "other"): ".other.staging"}
+    # Every case through the check both commands run first, in-process; a few through the commands themselves.
     for site_dir, says in refusals.items():
+        with pytest.raises(SiteFolderError) as refused:
+            site_folder.check((project_copy / site_dir).resolve(), project_copy)
+        assert str(refused.value).startswith("De site is niet gebouwd") and says in str(refused.value), site_dir
+
+    for site_dir in (".", "data", str(project_copy.parent / "other")):
         result = build_site(project_copy, Path(site_dir))
         assert result.returncode == 1, (site_dir, result.stdout[-2000:])
-        assert "De site is niet gebouwd" in result.stdout and says in result.stdout, (site_dir, result.stdout)
+        assert "De site is niet gebouwd" in result.stdout and refusals[site_dir] in result.stdout, result.stdout
         assert "Traceback" not in result.stdout, result.stdout
         assert _fingerprint(project_copy.parent) == before, f"--site-dir {site_dir} changed files"
 
@@ -96,7 +106,9 @@ def test_a_second_build_waits_for_the_first_and_ctrl_c_leaves_the_previous_site(
 
     interrupted = subprocess.Popen(command, cwd=project_copy, env=env, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, text=True)
-    _wait_until(lambda: (parts / "nl" / "index.html").exists() or interrupted.poll() is not None)
+    # As soon as the build has begun to write (its work folder exists): a later moment can come after the end of a
+    # build that takes a few seconds.
+    _wait_until(lambda: parts.exists() or interrupted.poll() is not None)
     interrupted.send_signal(signal.SIGINT)
     output = interrupted.communicate(timeout=60)[0]
     assert interrupted.returncode == 130, output[-3000:]

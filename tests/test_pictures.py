@@ -81,9 +81,9 @@ def test_maps_draw_only_the_partner_regions_and_link_each_to_its_page(site, data
                 if area in regions:
                     assert target == _region_url(lang, area), (lang, page, area)
                 else:
-                    assert target == f"{SITE_URL}{page_dir(lang)}partners/#{area}"
-                    partners = page_file(site, lang, "partners")
-                    assert article(partners).select_one(f"h3#{area}") is not None
+                    # A province's shape leads to its own page.
+                    assert target == f"{SITE_URL}{page_dir(lang)}provinces/{area}/"
+                    assert page_file(site, lang, f"provinces/{area}").exists()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -13,6 +13,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from macros import ROOT
 from macros.content.yaml_source import yaml_mistake
+from macros.files.build_cache import keep_compiled
 from macros.messages import message
 
 
@@ -27,9 +28,21 @@ def render_page(markdown, page, config):
         raise PluginError(problem)
     macros = config.plugins["macros"]
     try:
-        return macros.env.from_string(markdown).render(**{**macros.variables, **(page.meta or {})})
+        template = _page_template(macros.env, markdown, page.file.src_uri)
+        return template.render(**{**macros.variables, **(page.meta or {})})
     except Exception as error:
         raise PluginError(_page_error(error, page)) from None
+
+
+def _page_template(env, markdown: str, name: str):
+    """The page as a Jinja template, compiled once for a given text and kept between builds, as the theme's are.
+    Compiled without a name, as `from_string` does, so that its errors point at "<template>" (_template_line)."""
+    cache = keep_compiled(env).bytecode_cache
+    bucket = cache.get_bucket(env, f"page:{name}", None, markdown)
+    if bucket.code is None:
+        bucket.code = env.compile(markdown)
+        cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None))
 
 
 def _source_name(page) -> str:

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -81,19 +82,17 @@ def _build(target: Path, config_file: str) -> int:
             site_folder.make_work_folder(parts)
             failed = _build_languages(parts, config_file)
             if failed:
-                lang, log = failed[0]
-                others = ", ".join(other for other, _ in failed[1:])
-                print(log, end="", flush=True)
-                print(f"\nThe site was not built: the '{lang}' build failed" + (f" (and {others})" if others else "")
-                      + "; the previous site is unchanged.", flush=True)
+                print(failed[0][1], end="", flush=True)
+                print("\n" + message("language_build_failed", languages=", ".join(lang for lang, _ in failed)),
+                      flush=True)
                 return 1
             _combine(parts, staging)
             publish(staging, target)
         finally:
             shutil.rmtree(parts, ignore_errors=True)
             shutil.rmtree(staging, ignore_errors=True)
-    print(f"INFO    -  Built {', '.join(LANGUAGES)} in parallel into {target} in {time.perf_counter() - started:.2f} s",
-          flush=True)
+    print(message("built_in_parallel", languages=", ".join(LANGUAGES), folder=target,
+                  seconds=f"{time.perf_counter() - started:.1f}"), flush=True)
     return 0
 
 
@@ -101,12 +100,18 @@ def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
     """Build each language in its own process; the (language, messages) of those that failed."""
     context = multiprocessing.get_context("fork")
     processes = {}
-    for lang in LANGUAGES:
-        site_folder.make_work_folder(parts / lang)
-        process = context.Process(target=_build_one_language,
-                                  args=(lang, parts / lang, parts / f"{lang}.log", config_file))
-        process.start()
-        processes[lang] = process
+    # A Ctrl-C that arrives while a process is forked lands in Python's fork handlers, which drop it, and the build
+    # would go on: it is held back until every language has started, then stops the build here.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for lang in LANGUAGES:
+            site_folder.make_work_folder(parts / lang)
+            process = context.Process(target=_build_one_language,
+                                      args=(lang, parts / lang, parts / f"{lang}.log", config_file))
+            process.start()
+            processes[lang] = process
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     try:
         for process in processes.values():
             process.join()
@@ -122,6 +127,7 @@ def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
 
 def _build_one_language(lang: str, site_dir: Path, log: Path, config_file: str):
     """In a forked process: `mkdocs build --strict` of one language, its messages in a log file."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     os.environ[LANGUAGE_ENV] = lang
     with open(log, "wb") as out:
         os.dup2(out.fileno(), 1)

@@ -193,12 +193,11 @@ class _Collect(logging.Handler):
 
 
 # The page a browser gets while the last rebuild failed: MkDocs' theme may be what is broken, so it is built from
-# nothing but this template.
-_ERROR_PAGE = template_environment(Path(__file__).parent / "templates", autoescape=True).get_template(
-    "serve_error.html.j2")
+# nothing but this template (compiled when first needed: a build that is refused writes nothing, not even a cache).
+_TEMPLATES = template_environment(Path(__file__).parent / "templates", autoescape=True)
 
 
 def _error_page(mistakes: list[str]) -> bytes:
-    return _ERROR_PAGE.render(lang=message_language(), title=message("serve_error_title"),
+    return _TEMPLATES.get_template("serve_error.html.j2").render(lang=message_language(), title=message("serve_error_title"),
                               heading=message("serve_error_heading"), intro=message("serve_error_intro"),
                               mistakes=mistakes, reload=message("serve_error_reload")).encode("utf-8")

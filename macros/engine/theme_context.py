@@ -8,13 +8,12 @@ from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import FileSystemBytecodeCache
-
 from macros import ROOT
 from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
+from macros.files.build_cache import keep_compiled
 from macros.languages import DEFAULT_LANGUAGE, language, language_folder
 from macros.render import sharing, site_footer
 from macros.render.contacts import eu_funding
@@ -50,14 +49,8 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# MkDocs gives every build (each language, each `mkdocs serve` rebuild) a new theme environment, which compiles
-# Material's templates again: a fifth of a build's time. Compiled templates are kept on disk instead, in Jinja's
-# cache folder in the system's temp directory, keyed by the template's source, so an edited template is compiled anew.
-_COMPILED_TEMPLATES = FileSystemBytecodeCache()
-
-
 def on_env(env, config, files):
-    env.bytecode_cache = _COMPILED_TEMPLATES
+    keep_compiled(env)
     # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
     env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
                                                                   config["theme"]["language"], config["site_url"])

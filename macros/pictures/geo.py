@@ -170,6 +170,14 @@ class Drawing:
     def place(self, lon_lat: Point) -> Point:
         return self.frame(self.project(lon_lat))
 
+    def path(self, shape: Shape, min_area: float) -> str:
+        """The shape's SVG path data, made once per drawing: every map of every language draws the same shapes."""
+        paths = self.__dict__.setdefault("_paths", {})
+        key = (shape.id, min_area)
+        if key not in paths:
+            paths[key] = svg_path(self.rings(shape, min_area))
+        return paths[key]
+
     def rings(self, shape: Shape, min_area: float) -> list[list[Point]]:
         """The rings of a shape in picture units; islands smaller than `min_area` square units are left out."""
         rings = []

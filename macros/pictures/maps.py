@@ -133,7 +133,7 @@ def _china_areas(ctx, drawing: geo.Drawing, current: str | None, point_of) -> li
             labels.insert(0, Label(centre[0], centre[1], ctx.tr(region.short_name), "region"))
         point_of[region.id] = dot or centre
         areas.append(Area(region.id, ctx.href(page_paths.region_page(region.id)),
-                          geo.svg_path(drawing.rings(shape, MIN_AREA)), tuple(labels), dot,
+                          drawing.path(shape, MIN_AREA), tuple(labels), dot,
                           current=region.id == current))
     return areas
 
@@ -159,15 +159,11 @@ def _flemish_areas(ctx, drawing: geo.Drawing, point_of) -> list[Area]:
         centre = drawing.label_point(shape)
         point_of[province.id] = centre
         name = province.short_name or province.name
-        areas.append(Area(province.id, province_href(ctx, province.id),
-                          geo.svg_path(drawing.rings(shape, MIN_AREA / 4)),
+        areas.append(Area(province.id, ctx.href(page_paths.province_page(province.id)),
+                          drawing.path(shape, MIN_AREA / 4),
                           (Label(centre[0], centre[1], ctx.tr(name), "region"),)))
     return areas
 
-
-def province_href(ctx, province_id: str) -> str:
-    """The provinces have no page of their own: their section on the partners page stands for it."""
-    return f"{ctx.href(page_paths.PARTNERS)}#{province_id}"
 
 
 def _regions_alt(ctx, current: str | None) -> str:

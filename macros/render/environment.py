@@ -7,7 +7,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from macros.files.build_cache import keep_compiled
+
 
 def template_environment(folder: Path, **escaping) -> Environment:
-    return Environment(loader=FileSystemLoader(folder), undefined=StrictUndefined, trim_blocks=True,
-                       lstrip_blocks=True, **escaping)
+    return keep_compiled(Environment(loader=FileSystemLoader(folder), undefined=StrictUndefined, trim_blocks=True,
+                                     lstrip_blocks=True, **escaping))
