@@ -142,8 +142,8 @@ CASES = [
     # The interface strings
     case("interface string missing in one language", "locales/zh.yml", "nav.projects: 相关项目\n", "", None,
          "locales/zh.yml:1:1", "veld 'nav.projects'", "ontbreekt"),
-    case("placeholder changed in a translation", "locales/en.yml", "region.more: Go to the profile of {region}",
-         "region.more: Go to the profile of {regio}", None, "locales/en.yml", "veld 'region.more'", "({regio})",
+    case("placeholder changed in a translation", "locales/en.yml", "region.more: More about {region}",
+         "region.more: More about {regio}", None, "locales/en.yml", "veld 'region.more'", "({regio})",
          "niet dezelfde"),
     case("stray brace in an interface string", "locales/nl.yml", "region.more: Naar het profiel van {region}",
          "region.more: Naar het profiel van {region", "region.more: Naar het profiel van {region",
@@ -153,8 +153,8 @@ CASES = [
     case("unknown key in a translation", "locales/zh.yml", "nav.projects: 相关项目\n",
          "nav.projects: 相关项目\nnav.projcts: 相关项目\n", None, "locales/zh.yml", "veld 'nav.projcts'",
          "staat niet in locales/nl.yml"),
-    case("interface strings not valid YAML", "locales/en.yml", "region.more: Go to the profile of {region}",
-         'region.more: "Go to the profile of {region}', 'region.more: "Go to the profile of {region}',
+    case("interface strings not valid YAML", "locales/en.yml", "region.more: More about {region}",
+         'region.more: "More about {region}', 'region.more: "More about {region}',
          "aanhalingsteken \" op regel", "niet gesloten"),
     # The pages
     case("page file missing", "docs/zh/regions/hebei.md", "", None, None, "docs/zh/regions/hebei.md",

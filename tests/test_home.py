@@ -109,7 +109,7 @@ def test_the_about_page_text_follows_the_calendar():
     assert "april" not in before  # the visits ended in September
     assert activities.take_part(ctx, date(2020, 1, 1)).startswith("Er zijn op dit moment geen activiteiten gepland")
     listed = activities.activities(ctx, date(2019, 10, 1)).replace("\\", "")
-    assert "Vond plaats: april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
+    assert "Datum: april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
     assert "De datum wordt nog bekendgemaakt." in listed
 
 

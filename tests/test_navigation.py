@@ -14,15 +14,19 @@ from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.engine.navigation import build_nav, nav_title
 
-# The menu as macros/engine/navigation.py wrote it out before data/navigation.yml existed.
+# The menu as macros/engine/navigation.py wrote it out before data/navigation.yml existed (with the overview
+# pages' titles since made distinct).
 OLD_TITLES = {
-    "nl": ["Home", "Over het project", "Kalender", "Partnerregio's", "Overzicht", "Uitdagingen", "Overzicht",
+    "nl": ["Home", "Over het project", "Kalender", "Partnerregio's", "Alle partnerregio's", "Uitdagingen",
+           "Alle uitdagingen",
            "Regio's × uitdagingen", "Verwante projecten", "Partners", "Interesse?", "Contact", "Over deze website",
            "Toegankelijkheidsverklaring", "Privacy"],
-    "en": ["Home", "About the project", "Calendar", "Partner regions", "Overview", "Challenge areas", "Overview",
+    "en": ["Home", "About the project", "Calendar", "Partner regions", "All partner regions", "Challenge areas",
+           "All challenge areas",
            "Regions × challenges", "Related projects", "Partners", "Interested?", "Contact", "About this website",
            "Accessibility statement", "Privacy"],
-    "zh": ["首页", "项目介绍", "活动日历", "中方合作地区", "概览", "重点领域", "概览", "地区与领域对照表", "相关项目",
+    "zh": ["首页", "项目介绍", "活动日历", "中方合作地区", "合作地区一览", "重点领域", "重点领域一览", "地区与领域对照表",
+           "相关项目",
            "合作伙伴", "合作意向", "联系我们", "关于本网站", "无障碍声明", "隐私声明"],
 }
 
