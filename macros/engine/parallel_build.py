@@ -102,17 +102,17 @@ def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
     processes = {}
     # A Ctrl-C that arrives while a process is forked lands in Python's fork handlers, which drop it, and the build
     # would go on: it is held back until every language has started, then stops the build here.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        for lang in LANGUAGES:
-            site_folder.make_work_folder(parts / lang)
-            process = context.Process(target=_build_one_language,
-                                      args=(lang, parts / lang, parts / f"{lang}.log", config_file))
-            process.start()
-            processes[lang] = process
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for lang in LANGUAGES:
+                site_folder.make_work_folder(parts / lang)
+                process = context.Process(target=_build_one_language,
+                                          args=(lang, parts / lang, parts / f"{lang}.log", config_file))
+                process.start()
+                processes[lang] = process
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         for process in processes.values():
             process.join()
     finally:
