@@ -52,7 +52,7 @@ def build_site(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
 
 # Test tiers (pytest.ini): a test without a tier of its own gets one from the fixtures it uses.
 TIERS = ("unit", "build", "browser", "nginx")
-_BROWSER_FIXTURES = {"browser", "served_site", "page_visits"}
+_BROWSER_FIXTURES = {"browser", "served_site", "page_visits", "axe_violations"}
 _BUILD_FIXTURES = {"site", "project_copy"}
 
 
@@ -237,11 +237,8 @@ def one_page_per_kind(urls: list[str], base: str = SITE_URL) -> list[str]:
 
 @pytest.fixture(scope="session")
 def page_visits(site, served_site, browser) -> dict:
-    """url -> {"requests": [(url, status or error)], "console_errors": [text], "violations": axe-core violations or
-    None}, plus the cookies the browser holds afterwards under the key None. Every page is visited (requests and
-    console are cheap to watch); axe, the slow check, runs on one page of each kind in each language (pages made
-    from the same template and data shape, like the region pages, are one kind). One browser context."""
-    assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
+    """url -> {"requests": [(url, status or error)], "console_errors": [text]} for every built page, plus the
+    cookies the browser holds afterwards under the key None. One browser context."""
     context = browser.new_context()
     in_flight: set = set()
     log: list = []
@@ -257,25 +254,42 @@ def page_visits(site, served_site, browser) -> dict:
     page = context.new_page()
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     visits = {}
-    kinds_checked = set()
     for url in site_page_urls(site):
         log.clear()
         console_errors.clear()
         page.goto(url, wait_until="load")
         _wait_until_network_quiet(page, in_flight)
-        violations = None
-        if page_kind(url) not in kinds_checked:
-            kinds_checked.add(page_kind(url))
-            # Added only to the pages it checks, after their own scripts (half a megabyte to parse on every page
-            # otherwise); inlined, so it makes no request of its own.
-            page.add_script_tag(path=str(AXE_SCRIPT))
-            violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                                       " resultTypes: ['violations']})", AXE_TAGS)["violations"]
-        visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors),
-                       "violations": violations}
+        visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors)}
     visits[None] = context.cookies()
     context.close()
     return visits
+
+
+@pytest.fixture(scope="session")
+def axe_violations(site, served_site, browser) -> dict:
+    """url -> axe-core's violations, for one page of each kind in each language: axe is the slow check, and pages
+    made from the same template and data shape (the region pages, say) are one kind. Two pages are checked at a
+    time, each in a browser context (and renderer process) of its own, so that axe keeps both cores busy."""
+    assert AXE_SCRIPT.exists(), "axe-core is missing: run bash scripts/test.sh (npm ci)"
+    contexts = [browser.new_context() for _ in range(2)]
+    tabs = [context.new_page() for context in contexts]
+    urls = one_page_per_kind(site_page_urls(site))
+    results = {}
+    for start in range(0, len(urls), len(tabs)):
+        batch = list(zip(tabs, urls[start:start + len(tabs)]))
+        for tab, url in batch:
+            tab.goto(url, wait_until="load")
+            # After the page's own scripts, as a visitor meets the page; inlined, so it makes no request of its own.
+            tab.add_script_tag(path=str(AXE_SCRIPT))
+            tab.evaluate("tags => { window.i2Axe = null; axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                         " resultTypes: ['violations']}).then(found => { window.i2Axe = found.violations; }); }",
+                         AXE_TAGS)
+        for tab, url in batch:
+            tab.wait_for_function("window.i2Axe !== null", timeout=120_000)
+            results[url] = tab.evaluate("window.i2Axe")
+    for context in contexts:
+        context.close()
+    return results
 
 
 def _wait_until_network_quiet(page, in_flight: set, quiet_checks: int = 3) -> None:

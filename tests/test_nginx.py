@@ -22,8 +22,6 @@ from deploy.csp import configured_policy, policy
 from deploy.csp import main as csp_command
 
 
-
-
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
     """deploy/nginx.conf serving the built site; yields (host, port)."""
