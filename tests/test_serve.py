@@ -19,7 +19,8 @@ def _shows(url: str, text: str) -> bool:
 
 
 def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy, tmp_path):
-    with mkdocs_serve(project_copy, tmp_path / "serve.log") as url:
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(project_copy, log) as url:
         page = url + "regions/hebei/"
         wait_until(lambda: _shows(page, "Provincie Hebei"))
 
@@ -27,6 +28,10 @@ def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy, tmp_p
         regions.write_text(regions.read_text(encoding="utf-8").replace("nl: Provincie Hebei", "nl: Provincie Hebei!"),
                            encoding="utf-8")
         wait_until(lambda: _shows(page, "Provincie Hebei!"))
+        # The page being looked at is shown first; another page asked for meanwhile waits for the rest of the
+        # rebuild rather than showing the old text.
+        assert _shows(url + "regions/", "Provincie Hebei!")
+        wait_until(lambda: "de pagina die je bekijkt (" + page + ")" in log.read_text(encoding="utf-8"))
 
         template = project_copy / "macros" / "render" / "templates" / "region_page.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\nTEMPLATE-EDIT\n", encoding="utf-8")
@@ -78,6 +83,16 @@ def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp
         rebuild = log.read_text(encoding="utf-8").splitlines()[before:]
         assert len(rebuild) <= 6, "\n".join(rebuild)
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+        # A mistake in another page than the one looked at, which is rebuilt first without it: the rest of the
+        # rebuild finds it, and the page looked at turns into the error page.
+        about = project_copy / "docs" / "nl" / "about.md"
+        about_text = about.read_text(encoding="utf-8")
+        about.write_text(about_text + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+        wait_until(lambda: "docs/nl/about.md:" in fetch(page)[1])
+        assert fetch(page)[0] == 500
+        about.write_text(about_text, encoding="utf-8")
+        wait_until(lambda: _shows(page, "Provincie Hebei (weer goed)"))
 
 
 def test_a_busy_port_is_explained_in_dutch(project_copy):
