@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import posixpath
 import shutil
 import threading
 import time
@@ -243,7 +244,8 @@ class _Preview:
         relative = path[len(mount):]
         first = relative.split("/", 1)[0]
         lang = first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-        page = relative + "index.html" if relative == "" or relative.endswith("/") else relative
+        page = posixpath.normpath("/" + relative + ("index.html" if relative == "" or relative.endswith("/") else ""))
+        page = page.lstrip("/")
         # An address without the slash is not a page: MkDocs redirects it to the same with a slash.
         self.viewed = (lang, page if page.endswith(".html") else None)
         if lang in self.stale and not self.mistakes:
