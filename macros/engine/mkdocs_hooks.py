@@ -70,6 +70,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_startup(command, dirty):
+    _steps().speak_to_editors()
     _steps().on_startup(command)
 
 
@@ -110,3 +111,4 @@ on_post_build = CombinedEvent(_write_language_files, _publish)
 
 def on_build_error(error):
     _steps().on_build_error(error)
+    _steps().explain_build_error(error)

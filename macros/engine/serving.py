@@ -20,23 +20,24 @@ from mkdocs.exceptions import Abort
 
 from macros.engine.configure import LANGUAGE_ENV, PREVIEW_ENV, preview_folder
 from macros.engine.publishing import PREVIEW_PAGE_ENV
+from macros.engine.terminal import OWN_LOGGER, editor_text
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
 from macros.messages import message, message_language
 from macros.render.environment import template_environment
 
-# MkDocs, mkdocs-macros, mkdocs-static-i18n and jieba write some 25 lines per rebuild, none of them for an editor.
-# Warnings and errors still pass, except the server's line for each page answered with an error.
-_CHATTY_LOGGERS = {"mkdocs.commands": logging.WARNING, "mkdocs.plugins": logging.WARNING, "jieba": logging.WARNING,
-                   "mkdocs.livereload": logging.ERROR}
+# Left out while serving, besides what macros/engine/terminal.py leaves out of every command: MkDocs' line at the end
+# of each build (the preview writes its own) and the server's line for each page answered with an error (the page
+# itself says what is wrong).
+_QUIET_LOGGERS = {"mkdocs.commands": logging.WARNING, "mkdocs.livereload": logging.ERROR}
 
-_log = logging.getLogger("mkdocs.i2pcc")
+_log = logging.getLogger(OWN_LOGGER)
 
 
 def on_startup(command):
     if command != "serve":
         return
     os.environ[PREVIEW_ENV] = "1"
-    for name, level in _CHATTY_LOGGERS.items():
+    for name, level in _QUIET_LOGGERS.items():
         logging.getLogger(name).setLevel(level)
 
 
@@ -164,9 +165,8 @@ class _Preview:
         try:
             result = build()
         except (Exception, SystemExit) as error:
-            # MkDocs ends a build that logged errors or warnings (strict) with a sentence of its own; what went
-            # wrong is in the messages logged before it.
-            if not str(error).startswith("Aborted with"):
+            # A build that logged its mistakes ends with a sentence that only points at them.
+            if not mistakes.messages:
                 _log.error(str(error))
             self.mistakes = mistakes.messages or [str(error)]
             self.stale = set(LANGUAGES)
@@ -295,7 +295,9 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        text = editor_text(record)
+        if text is not None:
+            self.messages.append(text)
 
 
 # The page a browser gets while the last rebuild failed: MkDocs' theme may be what is broken, so it is built from
