@@ -170,11 +170,13 @@ class _Preview:
                 _log.error(str(error))
             self.mistakes = mistakes.messages or [str(error)]
             self.stale = set(LANGUAGES)
-            _log.error(message("serve_kept"))
-            return False
+            result = False
+        else:
+            self.mistakes = []
         finally:
             logging.getLogger("mkdocs").removeHandler(mistakes)
-        self.mistakes = []
+        if self.mistakes:
+            _log.error(message("serve_kept"))
         return result
 
     def _build_languages(self, languages: list[str]) -> bool:
@@ -248,7 +250,8 @@ class _Preview:
         page = page.lstrip("/")
         # An address without the slash is not a page: MkDocs redirects it to the same with a slash.
         self.viewed = (lang, page if page.endswith(".html") else None)
-        if lang in self.stale and not self.mistakes:
+        # The page built first is up to date even when the rest of its language is not (after a failed rebuild).
+        if lang in self.stale and not self.mistakes and page != self.current_page:
             with self.lock:
                 if lang in self.stale and not self.mistakes:
                     if self._attempt(lambda: self._build_languages([lang])):
