@@ -1,5 +1,5 @@
 """`mkdocs serve` for editors: one short line per rebuild, a mistake shown in the browser as well as in the terminal,
-the language being looked at rebuilt first, and a busy port explained in plain words.
+the page being looked at rebuilt first, and a busy port explained in plain words.
 
 Written against MkDocs 1.6's LiveReloadServer (pinned in requirements.txt): its builder, its WSGI app, its
 socket binding, its epoch (the version of the site a page was served from, which its livereload script polls)."""
@@ -219,12 +219,13 @@ class _Preview:
         server = self.server
         with server._epoch_cond:
             wanted = server._wanted_epoch
-            server._wanted_epoch = max(wanted, server._visible_epoch + 1)
+            holding = server._wanted_epoch = max(wanted, server._visible_epoch + 1)
         try:
             yield
         finally:
             with server._epoch_cond:
-                server._wanted_epoch = wanted
+                if server._wanted_epoch == holding:  # else MkDocs has begun a rebuild meanwhile: its version stands
+                    server._wanted_epoch = wanted
                 server._epoch_cond.notify_all()
 
     def _stamps(self) -> dict:
