@@ -79,6 +79,7 @@ def on_serve(server, config, builder):
 
 
 def on_env(env, config, files):
+    _steps().leave_out_theme_pages(config)
     return _steps().on_env(env, config, files)
 
 
