@@ -30,8 +30,8 @@ from macros.messages import message
 
 # Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
 PREVIEW_ENV = "I2PCC_PREVIEW"
-# Set for the quick rebuild of `mkdocs serve` that renders only the page being looked at (macros/engine/preview_build.py):
-# the file that page is written to.
+# Set for the quick rebuild of `mkdocs serve` that renders only the page being looked at
+# (macros/engine/preview_build.py): the file that page is written to.
 PREVIEW_PAGE_ENV = "I2PCC_PREVIEW_PAGE"
 
 # A build writes into a staging folder beside the site folder and replaces the previous site only when every

@@ -98,9 +98,12 @@ class _EditorFormatter(logging.Formatter):
 
 def speak_to_editors():
     """Put MkDocs' terminal handler (set up by the `mkdocs` command) in the editors' words."""
+    if logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG:
+        return  # --verbose: a programmer asks for everything, in MkDocs' own words
     logging.getLogger(_JIEBA).setLevel(logging.WARNING)
     for handler in logging.getLogger("mkdocs").handlers:
-        if handler.get_name() == "MkDocsStreamHandler" and not any(isinstance(f, _EditorLines) for f in handler.filters):
+        installed = any(isinstance(each, _EditorLines) for each in handler.filters)
+        if handler.get_name() == "MkDocsStreamHandler" and not installed:
             handler.addFilter(_EditorLines())
             stream = getattr(handler, "stream", None)
             handler.setFormatter(_EditorFormatter(colours=bool(stream and stream.isatty())))
