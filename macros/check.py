@@ -9,12 +9,12 @@ GitHub Actions annotation on its file and line, and the translation status goes 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 from macros import ROOT
+from macros.command_line import CommandParser
 from macros.content.page_files import page_problems, untranslated_copies
 from macros.content.problems import DataError, Problem, problem_list
 from macros.content.site_data import DATA_FILES, load_site_data
@@ -69,7 +69,7 @@ def translation_lines(root: Path, data) -> list[str]:
 
 
 def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check", description=message("check_description"))
+    parser = CommandParser(prog="python -m macros.check", description=message("check_description"))
     parser.add_argument("--github", action="store_true", help=message("check_github_help"))
     args = parser.parse_args([] if argv is None else argv)
     found, data = problems(root)

@@ -8,15 +8,16 @@ python -m macros.schemas
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
 from macros import ROOT
+from macros.command_line import CommandParser
 from macros.content.problems import DataError
 from macros.content.site_data import DATA_FILES, SiteData, load_site_data
 from macros.content.strings import load_strings
 from macros.languages import DEFAULT_LANGUAGE
+from macros.messages import message
 
 SCHEMA_DIR = ROOT / "schemas"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -81,7 +82,7 @@ def _locales_schema() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(prog="python -m macros.schemas", description=__doc__.splitlines()[0]).parse_args(argv)
+    CommandParser(prog="python -m macros.schemas", description=message("schemas_description")).parse_args(argv)
     try:
         files = schema_files()
     except DataError as error:

@@ -8,11 +8,11 @@ Usage (from the repository root): python -m macros.stubs [--remove-orphans]
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from macros import schemas
+from macros.command_line import CommandParser
 from macros.content.page_files import copy_pages_to_translate, create_missing_pages, orphan_pages
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.stubs", description=message("stubs_description"))
+    parser = CommandParser(prog="python -m macros.stubs", description=message("stubs_description"))
     parser.add_argument("--remove-orphans", action="store_true", help=message("stubs_remove_orphans_help"))
     args = parser.parse_args(argv)
     try:

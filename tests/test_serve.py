@@ -1,6 +1,6 @@
 """Issues 2 and 14: `mkdocs serve` rebuilds on edits in data/, macros/ and overrides/ (and picks up edited Python
-code); a mistake shows in the browser as in the terminal, until it is fixed; one short block per rebuild; a busy port
-is explained without a traceback."""
+code), the page being looked at first; a mistake shows in the browser as in the terminal, until it is fixed; one
+short block per rebuild, in Dutch; a busy port is explained without a traceback."""
 
 from __future__ import annotations
 
@@ -13,20 +13,41 @@ import subprocess
 from conftest import fetch, mkdocs_serve, wait_until
 
 
-def _shows(url: str, text: str) -> bool:
+# MkDocs' own words, and its labels, while it serves.
+MKDOCS_ENGLISH = ("INFO", "WARNING", "ERROR", "Building documentation", "Documentation built", "Serving on",
+                  "Watching paths", "Detected file changes", "Reloading", "Browser connected", "Error reading page",
+                  "Aborted", "[macros]", "mkdocs_static_i18n")
+
+
+def _shows(url: str, text: str, keep: list | None = None) -> bool:
     status, body = fetch(url)
+    if keep is not None:
+        keep.append(body)
     return status == 200 and text in body
 
 
+def _without_livereload(page: str) -> str:
+    """The page as built: MkDocs adds its livereload script, with the version of the site, to every page it serves."""
+    return re.sub(r"<script>\s*var livereload = .*?</script>", "", page, flags=re.DOTALL)
+
+
 def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy, tmp_path):
-    with mkdocs_serve(project_copy, tmp_path / "serve.log") as url:
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(project_copy, log) as url:
         page = url + "regions/hebei/"
         wait_until(lambda: _shows(page, "Provincie Hebei"))
 
         regions = project_copy / "data" / "regions.yml"
         regions.write_text(regions.read_text(encoding="utf-8").replace("nl: Provincie Hebei", "nl: Provincie Hebei!"),
                            encoding="utf-8")
-        wait_until(lambda: _shows(page, "Provincie Hebei!"))
+        first = []
+        wait_until(lambda: _shows(page, "Provincie Hebei!", keep=first))
+        # The page being looked at is shown first; another page asked for meanwhile waits for the rest of the
+        # rebuild rather than showing the old text; the page built first is the page the whole rebuild makes.
+        status, overview = fetch(url + "regions/", timeout=180)
+        assert status == 200 and "Provincie Hebei!" in overview
+        wait_until(lambda: "de pagina die je bekijkt (" + page + ")" in log.read_text(encoding="utf-8"))
+        assert _without_livereload(fetch(page)[1]) == _without_livereload(first[-1])
 
         template = project_copy / "macros" / "render" / "templates" / "region_page.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\nTEMPLATE-EDIT\n", encoding="utf-8")
@@ -64,7 +85,7 @@ def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp
             status, body = fetch(address, timeout=1)
             assert status == 500, (address, status)
             assert '<html lang="nl">' in body and "<h1>" in body and "<pre>" in body
-            assert where in body
+            assert where in body and body.count("<pre>") == 1  # the mistake, and nothing else
             assert "vanzelf opnieuw" in body
             assert "/livereload/" in body  # the script that reloads the page once a rebuild succeeds
         assert "Traceback" not in log.read_text(encoding="utf-8")
@@ -78,6 +99,21 @@ def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp
         rebuild = log.read_text(encoding="utf-8").splitlines()[before:]
         assert len(rebuild) <= 6, "\n".join(rebuild)
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+        # A mistake in another page than the one looked at, which is rebuilt first without it: the rest of the
+        # rebuild finds it, and the page looked at turns into the error page.
+        about = project_copy / "docs" / "nl" / "about.md"
+        about_text = about.read_text(encoding="utf-8")
+        about.write_text(about_text + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+        wait_until(lambda: "docs/nl/about.md:" in fetch(page)[1])
+        assert fetch(page)[0] == 500
+        about.write_text(about_text, encoding="utf-8")
+        wait_until(lambda: _shows(page, "Provincie Hebei (weer goed)"))
+
+    # What the terminal said all along, in Dutch: no line of MkDocs' own in English.
+    terminal = log.read_text(encoding="utf-8")
+    assert "\nFout: docs/nl/about.md:" in terminal, terminal
+    assert not [words for words in MKDOCS_ENGLISH if words in terminal], terminal
 
 
 def test_a_busy_port_is_explained_in_dutch(project_copy):

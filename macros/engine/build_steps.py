@@ -2,10 +2,14 @@
 job."""
 
 from macros.engine.configure import on_config, select_language
-from macros.engine.page_rendering import render_page
+from macros.engine.preview_build import on_config as preview_config
+from macros.engine.preview_build import leave_out_theme_pages, on_page_markdown
 from macros.engine.publishing import on_build_error, on_post_build, write_language_files
 from macros.engine.serving import on_serve, on_startup
+from macros.engine.terminal import explain_build_error, speak_to_editors
 from macros.engine.theme_context import on_env, on_page_context, on_post_page, on_post_template, on_template_context
 
-__all__ = ["on_startup", "select_language", "on_config", "on_env", "render_page", "on_page_context", "on_template_context",
-           "on_post_page", "on_post_template", "write_language_files", "on_post_build", "on_build_error", "on_serve"]
+__all__ = ["speak_to_editors", "on_startup", "select_language", "on_config", "preview_config", "on_page_markdown",
+           "leave_out_theme_pages", "on_env", "on_page_context", "on_template_context", "on_post_page",
+           "on_post_template", "write_language_files", "on_post_build", "on_build_error", "explain_build_error",
+           "on_serve"]

@@ -52,7 +52,8 @@ def _select_language(config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
 def _configure(config):
-    return _steps().on_config(config)
+    config = _steps().on_config(config)
+    return _steps().preview_config(config)
 
 
 on_config = CombinedEvent(_select_language, _configure)
@@ -65,10 +66,11 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-50)  # after mkdocs-macros (0) has given its variables this page
 def on_page_markdown(markdown, page, config, files):
-    return _steps().render_page(markdown, page, config)
+    return _steps().on_page_markdown(markdown, page, config)
 
 
 def on_startup(command, dirty):
+    _steps().speak_to_editors()
     _steps().on_startup(command)
 
 
@@ -77,6 +79,7 @@ def on_serve(server, config, builder):
 
 
 def on_env(env, config, files):
+    _steps().leave_out_theme_pages(config)
     return _steps().on_env(env, config, files)
 
 
@@ -109,3 +112,4 @@ on_post_build = CombinedEvent(_write_language_files, _publish)
 
 def on_build_error(error):
     _steps().on_build_error(error)
+    _steps().explain_build_error(error)

@@ -30,6 +30,9 @@ from macros.messages import message
 
 # Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
 PREVIEW_ENV = "I2PCC_PREVIEW"
+# Set for the quick rebuild of `mkdocs serve` that renders only the page being looked at
+# (macros/engine/preview_build.py): the file that page is written to.
+PREVIEW_PAGE_ENV = "I2PCC_PREVIEW_PAGE"
 
 # A build writes into a staging folder beside the site folder and replaces the previous site only when every
 # language has been built without error (and, in strict mode, without warning): a failed build never leaves a
@@ -65,7 +68,10 @@ def _interrupted(signum, frame):
 
 def write_language_files(config):
     """The files of the language just built beside its pages: its search index, its calendars, and (with the
-    default language) the vCards. Runs before mkdocs-static-i18n goes on to the next language."""
+    default language) the vCards. Runs before mkdocs-static-i18n goes on to the next language. A quick rebuild of
+    `mkdocs serve` writes its one page alone."""
+    if os.environ.get(PREVIEW_PAGE_ENV):
+        return
     lang = config["theme"]["language"]
     site_dir = Path(config["site_dir"])
     index = write_language_index(config, site_dir, lang)

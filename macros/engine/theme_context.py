@@ -13,6 +13,7 @@ from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
+from macros.engine.preview_build import leaves_out
 from macros.files.build_cache import keep_compiled
 from macros.languages import DEFAULT_LANGUAGE, language, language_folder
 from macros.render import sharing, site_footer
@@ -22,6 +23,8 @@ from macros.render.page_descriptions import data_description
 
 
 def on_page_context(context, page, config, nav):
+    if leaves_out(page):
+        return context
     site_url = config["site_url"]
     alternates = []
     # i18n assigns the per-page links as an attribute of `extra` (what templates read), not as a key.
