@@ -60,7 +60,7 @@ class ContactContext(PageContext):
 
 
 def _context(ctx: PageContext) -> ContactContext:
-    return ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here)
+    return ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here, today=ctx.today)
 
 
 def _fallback(data: SiteData):
