@@ -46,6 +46,7 @@ def on_page_context(context, page, config, nav):
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_home"] = is_home(page)
+    context["i2_colon"] = load_strings(ROOT / "locales").get(lang, "punct.colon")
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context

@@ -92,6 +92,9 @@ class PageContext:
     def area(self, km2: int) -> str:
         return formatting.area(km2, self.lang, self.strings)
 
+    def year(self, value: int) -> str:
+        return formatting.year(value, self.lang, self.strings)
+
     @property
     def counts(self) -> dict[str, str]:
         """How many regions, provinces and challenge areas there are, in words: texts take them from the data, so
