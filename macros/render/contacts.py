@@ -10,7 +10,7 @@ from macros.content.models import Contact, Text
 from macros.content.site_data import SiteData
 from macros.content.strings import Strings
 from macros.files.vcards import person_name, tel_uri
-from macros.languages import DEFAULT_LANGUAGE
+from macros.languages import DEFAULT_LANGUAGE, language
 from macros.pictures import eu_emblem, maps
 from macros.render.mailto import mailto_url
 from macros.render.pages import _ENVIRONMENT, PageContext, _render
@@ -72,8 +72,12 @@ class ContactContext(PageContext):
         return self.t("list.separator").join(items)
 
     def addresses(self, contacts: list[Contact]) -> str:
-        """E-mail addresses in running text: "a en b", "a and b", "a和b"."""
-        return self.strings.join(self.lang, [c.email for c in contacts])
+        """E-mail addresses in running text: "a en b", "a and b"; in Chinese "a、b", where 和 would run into the
+        Latin letters of the addresses without a space."""
+        emails = [c.email for c in contacts]
+        if not language(self.lang).space:
+            return self.t("list.separator").join(emails)
+        return self.strings.join(self.lang, emails)
 
     def interest_mailto(self, contacts: list[Contact], region_names: list[str]) -> str:
         """A mailto: for writing without the form: subject with the region, body with the headings to fill in."""
