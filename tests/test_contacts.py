@@ -452,3 +452,11 @@ def test_without_javascript_the_form_stays_hidden_and_the_list_shows(served_site
     assert not page.locator("form#i2-interest").is_visible()
     assert page.locator("table.i2-write-to").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_region_and_its_province_take_one_pair_of_brackets(site, lang):
+    """Review H: "Chengdu (provincie Sichuan) (zusterprovincie: …)" on the about and interest pages."""
+    for page in ("about", "interest"):
+        for item in article(page_file(site, lang, page)).select("li, label"):
+            assert not re.search(r"[)）]\s*[(（]", item.get_text()), (page, item.get_text())
