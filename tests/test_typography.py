@@ -81,3 +81,12 @@ def test_the_chinese_timeline_has_no_spaces_around_its_separator(site):
 def test_a_chinese_sentence_is_followed_by_no_space(site):
     invite = article(page_file(site, "zh", "")).select_one(".i2-next__invite")
     assert "？ " not in invite.get_text() and "？" in invite.get_text()
+
+
+@pytest.mark.parametrize("lang, colon", [("nl", ":"), ("zh", "：")])
+def test_the_contact_labels_end_in_the_languages_colon(served_site, browser, lang, colon):
+    page = browser.new_page()
+    page.goto(served_site + ("" if lang == "nl" else f"{lang}/") + "contact/")
+    content = page.evaluate("getComputedStyle(document.querySelector('.i2-contact__details dt'), '::after').content")
+    assert content == f'"{colon}"'
+    page.close()
