@@ -296,8 +296,9 @@ def test_a_region_with_a_contact_of_its_own_gets_a_line_of_its_own():
     table = BeautifulSoup(interest, "html.parser").select("table.i2-write-to tbody tr")
     assert [row["data-region"] for row in table] == ["guangdong", ""]
     # The regions the general contacts answer for, and their provinces, in the same order.
-    assert ("Voor Hebei en Chengdu, de partnerregio's van Oost-Vlaanderen en Vlaams-Brabant, gaat je e-mail naar "
-            "alice.cooman@provincieantwerpen.be en sara.landuydt@pomantwerpen.be") in interest
+    assert ("Voor Hebei, Shaanxi, Chengdu en Chongqing, de partnerregio's van Oost-Vlaanderen, Antwerpen en "
+            "Vlaams-Brabant, gaat je e-mail naar alice.cooman@provincieantwerpen.be en "
+            "sara.landuydt@pomantwerpen.be") in interest
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -115,9 +115,10 @@ def interest_page(ctx: PageContext) -> str:
     own_regions = data.regions_with_own_contacts
     note = None
     if own_regions:
-        # The regions the general contacts answer for, and their provinces in the same order; names in running
-        # text are the short ones ("Limburg", not "Provincie Limburg"), joined as the language joins a list.
-        regions = [r for r in data.regions if data.region_contacts(r.id)[1]]
+        # The regions whose e-mail goes to the general addresses (all but those listed apart), and their provinces
+        # in the same order; names in running text are the short ones ("Limburg", not "Provincie Limburg"), joined
+        # as the language joins a list.
+        regions = [r for r in data.regions if r not in own_regions]
         if regions:
             provinces = [data.organisation(p) for p in dict.fromkeys(r.sister_province for r in regions)]
             note = ctx.t("interest.fallback_note",
