@@ -17,12 +17,13 @@ class Language:
     babel_locale: str  # CLDR: dates and numbers (Flemish Dutch, British English, Chinese as in mainland China)
     og_locale: str  # Open Graph's language_TERRITORY
     name: str  # the language's own name, as the language switcher shows it
+    space: str  # what follows the end of a sentence or stands between words: Chinese writes no space
 
 
 LANGUAGE_TABLE = (
-    Language("nl", "nl", "nl_BE", "nl_BE", "Nederlands"),
-    Language("en", "en", "en_GB", "en_GB", "English"),
-    Language("zh", "zh-Hans", "zh_Hans_CN", "zh_CN", "中文"),
+    Language("nl", "nl", "nl_BE", "nl_BE", "Nederlands", " "),
+    Language("en", "en", "en_GB", "en_GB", "English", " "),
+    Language("zh", "zh-Hans", "zh_Hans_CN", "zh_CN", "中文", ""),
 )
 BY_CODE = {language.code: language for language in LANGUAGE_TABLE}
 LANGUAGES = tuple(BY_CODE)

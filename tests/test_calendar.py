@@ -43,16 +43,23 @@ def test_the_calendar_page_writes_dates_the_way_each_language_does(site):
         for event in EVENTS:
             heading = page.find(id=event["id"])
             assert heading.get_text(strip=True) == event["title"][lang]
-        # The real events all lie in the past; the undated seminar has its own section.
+        # The real events all lie in the past (the build is dated 2026). The undated seminar, planned after the
+        # mission of November 2019, never got a date: it stands among the past events, promising none.
         assert _section_of(page, B2B) == strings["calendar.past"]
-        assert _section_of(page, "closing-seminar") == strings["calendar.undated"]
-        assert strings["event.date_tba"] in page.find(id="closing-seminar").find_next("dl").get_text()
+        assert _section_of(page, "closing-seminar") == strings["calendar.past"]
+        assert page.find(id="closing-seminar").find_previous("h3").get_text(strip=True) == strings[
+            "calendar.past_undated"]
+        seminar_date = page.find(id="closing-seminar").find_next("dl").div.dd.get_text(strip=True)
+        assert seminar_date == strings["event.date_not_announced"]
+        assert strings["calendar.undated"] not in [h.get_text(strip=True) for h in page.find_all("h2")]
+        assert strings["event.date_tba"] not in text
         assert strings["calendar.no_upcoming"] in text
-        # Past events are grouped by month, newest first.
+        # Past events are grouped by month, newest first; the seminar, after the mission, comes first.
         event_ids = {e["id"] for e in EVENTS}
         months = [h.get_text(strip=True) for h in page.find_all("h3") if h["id"] not in event_ids]
-        assert months == expected[lang][3:] + [{"nl": "april 2019", "en": "April 2019", "zh": "2019年4月"}[lang],
-                                              {"nl": "februari 2019", "en": "February 2019", "zh": "2019年2月"}[lang]]
+        assert months == [strings["calendar.past_undated"]] + expected[lang][3:] + [
+            {"nl": "april 2019", "en": "April 2019", "zh": "2019年4月"}[lang],
+            {"nl": "februari 2019", "en": "February 2019", "zh": "2019年2月"}[lang]]
 
 
 def test_the_calendar_is_in_the_navigation_after_about(site):
@@ -231,6 +238,45 @@ def fixture_sites(tmp_path_factory):
         assert result.returncode == 0, result.stdout[-3000:]  # strict: a warning fails the build
         sites[name] = site_dir
     return sites
+
+
+# The real calendar, built on a day before the B2B mission of November 2019.
+BEFORE_THE_MISSION = int(datetime(2019, 10, 1, tzinfo=timezone.utc).timestamp())
+
+
+@pytest.fixture(scope="module")
+def site_before_the_mission(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("before-mission") / "site"
+    result = build_site(ROOT, site_dir, {"SOURCE_DATE_EPOCH": str(BEFORE_THE_MISSION)})
+    assert result.returncode == 0, result.stdout[-3000:]
+    return site_dir
+
+
+def test_before_the_mission_the_seminar_is_still_to_be_announced(site_before_the_mission, site):
+    """Issue 15: an undated event is 'to be announced' only while a dated neighbour is still to come."""
+    for lang in LANGUAGES:
+        strings = STRINGS[lang]
+        before = article(page_file(site_before_the_mission, lang, "calendar"))
+        assert _section_of(before, B2B) == strings["calendar.upcoming"]
+        assert _section_of(before, "closing-seminar") == strings["calendar.undated"]
+        assert before.find(id="closing-seminar").find_next("dl").div.dd.get_text(strip=True) == strings[
+            "event.date_tba"]
+        assert strings["calendar.past_undated"] not in before.get_text()
+        # On the home page: under "what's next", as undated; in 2026 among the past activities instead.
+        home_before = article(page_file(site_before_the_mission, lang, "")).select_one(".i2-next")
+        assert home_before.find_previous("h2").get_text(strip=True) == strings["home.next_heading"]
+        (item,) = home_before.select(".i2-next__item--undated")
+        assert item.a["href"] == "calendar/#closing-seminar"
+        assert strings["activity.undated"] in item.get_text(" ", strip=True)
+        home_after = article(page_file(site, lang, "")).select_one(".i2-next")
+        assert home_after.find_previous("h2").get_text(strip=True) == strings["home.past_heading"]
+        assert home_after.select(".i2-next__item--undated") == []
+        assert "closing-seminar" in home_after.select_one(".i2-next__item--past.i2-next__item--unscheduled a")["href"]
+        # The about page lists every activity with where it stands.
+        about_before = article(page_file(site_before_the_mission, lang, "about")).get_text(" ", strip=True)
+        about_after = article(page_file(site, lang, "about")).get_text(" ", strip=True)
+        assert strings["activity.undated"] in about_before and strings["activity.unscheduled"] not in about_before
+        assert strings["activity.unscheduled"] in about_after and strings["activity.undated"] not in about_after
 
 
 def test_upcoming_and_past_follow_the_pinned_build_date(fixture_sites):

@@ -178,7 +178,11 @@ def test_every_email_address_appears_only_where_the_data_puts_it(site):
 
 
 def test_each_contact_has_a_vcard_4_that_parses_and_carries_the_right_fields(site):
-    for contact in SITE_DATA.contacts:
+    # A contact the sources give no address or number for gets no card: a card with a name alone says nothing.
+    assert not (site / "contacts" / "ec-link-key-expert.vcf").exists()
+    assert sorted(p.stem for p in (site / "contacts").glob("*.vcf")) == sorted(
+        c.id for c in SITE_DATA.contacts if c.email or c.phone)
+    for contact in (c for c in SITE_DATA.contacts if c.email or c.phone):
         raw = (site / "contacts" / f"{contact.id}.vcf").read_bytes()
         assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
         card = vobject.readOne(raw.decode("utf-8"))
@@ -205,27 +209,133 @@ def test_each_contact_has_a_vcard_4_that_parses_and_carries_the_right_fields(sit
 def test_the_contact_page_links_mail_vcards_and_describes_itself_in_json_ld(site, lang):
     path = page_file(site, lang, "contact")
     page = article(path)
-    subject = {"nl": "Vraag over {}", "en": "Question about {}", "zh": "关于{}的咨询"}[lang]
-    # A contact of a related project is asked about that project, not about I²PCC.
-    projects = {c.email: c.project[lang] for c in SITE_DATA.contacts if c.project and c.email}
+    # The Chinese page writes its e-mails for recipients who read Dutch and English: in English, with the Chinese.
+    subject = {"nl": "Vraag over {}", "en": "Question about {}", "zh": "Enquiry about {}"}[lang]
+    # A contact of a related project is asked about that project (by its name in the e-mail's language), not about
+    # I²PCC.
+    projects = {c.email: c.project["nl" if lang == "nl" else "en"] for c in SITE_DATA.contacts if c.project and c.email}
+    i2pcc = {"nl": "I²PCC", "en": "I²PCC", "zh": "I²PCC / I²PCC项目咨询"}[lang]
     for link in page.select('a[href^="mailto:"]'):
         recipients, fields = _parse_mailto(link["href"])
         address = link.get_text(strip=True)
-        assert recipients == [address] and fields == {"subject": subject.format(projects.get(address, "I²PCC"))}
+        assert recipients == [address] and fields == {"subject": subject.format(projects.get(address, i2pcc))}
     for contact in SITE_DATA.contacts:
         card = page.select_one(f'[data-contact="{contact.id}"]')
         assert card is not None, contact.id
         vcard = card.select_one('a[href$=".vcf"]')
-        assert (path.parent / vcard["href"]).resolve() == (site / "contacts" / f"{contact.id}.vcf").resolve()
-    text = page.get_text(" ", strip=True)
-    for province in SITE_DATA.provinces:
-        assert province.name[lang] in text
+        if contact.email or contact.phone:
+            assert (path.parent / vcard["href"]).resolve() == (site / "contacts" / f"{contact.id}.vcf").resolve()
+        else:
+            # Only what the sources give: no card to download, no row saying there is no address.
+            assert vcard is None and card.select('a[href^="mailto:"]') == []
+            assert len(card.select("dl > div")) == 4  # organisation, role, project, appointed by
     graph = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
     assert {node["name"] for node in graph} == {SITE_DATA.organisation(c.organisation).name[lang]
                                                 for c in SITE_DATA.contacts}
     points = {p.get("email"): p for node in graph for p in node["contactPoint"]}
     assert points["alice.cooman@provincieantwerpen.be"]["availableLanguage"] == ["nl"]
     assert points["Johan.gemoets@vito.be"]["telephone"] == "+32-477.41.21.09"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_contact_page_says_once_whom_to_write_to(site, lang):
+    """Review H/J: every region and province is served by the same two addresses, so the page gives them once, with
+    one sentence saying what they are for, and lists no region or province apart."""
+    page = article(page_file(site, lang, "contact"))
+    text = page.get_text(" ", strip=True)
+    for contact in SITE_DATA.general_contacts:
+        assert text.count(contact.email) == 1, contact.email
+        assert len(page.select(f'a[href^="mailto:{contact.email}?"]')) == 1
+    assert page.select("table") == [] and len(page.find_all("h2")) == 1  # the related projects only
+    for region in SITE_DATA.regions:
+        assert region.name[lang] not in text
+    strings = _locale(lang)
+    assert page.select_one("h1 + p").get_text(strip=True) == strings["contact.intro"]
+    for wrong in ("Geen e-mailadres", "No e-mail address", "暂无电子邮箱"):
+        assert wrong not in text
+    # No "Contact: Provincie Antwerpen: alice…": one colon at most in a sentence, a list item or a cell.
+    for block in page.find_all(["p", "li", "td", "dd"]):
+        words = block.get_text(" ", strip=True)
+        assert words.count(": ") + words.count("：") <= 1, words
+    if lang == "zh":
+        assert "英文" in strings["contact.intro"] and "职务" in text and "职责" not in text
+
+
+def _locale(lang: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8"))
+
+
+def _with_limburg_contact():
+    """The data with a contact of its own for the Province of Limburg (and so for Guangdong)."""
+    extra = SITE_DATA.contacts[0].model_copy(update={"id": "limburg-desk", "organisation": "limburg",
+                                                    "provinces": ["limburg"], "general": False,
+                                                    "email": "china@limburg.example"})
+    return dataclasses.replace(SITE_DATA, contacts=SITE_DATA.contacts + (extra,))
+
+
+def test_a_region_with_a_contact_of_its_own_gets_a_line_of_its_own():
+    from bs4 import BeautifulSoup
+
+    from macros.content.strings import load_strings
+    from macros.render import contacts as contact_render
+    from macros.render.pages import PageContext
+
+    data = _with_limburg_contact()
+    assert [r.id for r in data.regions_with_own_contacts] == ["guangdong"]
+    assert [p.id for p in data.provinces_with_own_contacts] == ["limburg"]
+    strings = load_strings(ROOT / "locales")
+    page = contact_render.contact_page(PageContext(data, strings, "en", "contact.md"))
+    html = BeautifulSoup(page, "html.parser")
+    assert [row["data-region"] for row in html.select("tbody tr")] == ["guangdong"]
+    assert "china@limburg.example" in html.select_one("tbody tr").get_text()
+    assert "## By province\n\n### Province of Limburg\n" in page
+    assert page.startswith("# Contact\n\n" + strings.get("en", "contact.intro_others"))
+    interest = contact_render.interest_page(PageContext(data, strings, "nl", "interest.md")).replace("\\", "")
+    table = BeautifulSoup(interest, "html.parser").select("table.i2-write-to tbody tr")
+    assert [row["data-region"] for row in table] == ["guangdong", ""]
+    # The regions the general contacts answer for, and their provinces, in the same order.
+    assert ("Voor Hebei, Shaanxi, Chengdu en Chongqing, de partnerregio's van Oost-Vlaanderen, Antwerpen en "
+            "Vlaams-Brabant, gaat je e-mail naar alice.cooman@provincieantwerpen.be en "
+            "sara.landuydt@pomantwerpen.be") in interest
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_interest_page_says_in_which_language_its_e_mail_is_written(site, lang):
+    page = article(page_file(site, lang, "interest"))
+    text = page.get_text(" ", strip=True)
+    assert {"nl": "Nederlandstalige e-mail", "en": "e-mail in English", "zh": "收件人使用荷兰语和英语"}[lang] in text
+    form = page.select_one("form#i2-interest")
+    # The Chinese page's e-mail is read in Dutch and English: English labels and names first, English punctuation.
+    assert (form["data-colon"], form["data-separator"]) == (": ", ", ")
+    for region in SITE_DATA.regions:
+        box = form.select_one(f"#i2-region-{region.id}")
+        name = region.short_name
+        assert box["data-name"] == (f"{name['en']} / {name['zh']}" if lang == "zh" else name[lang])
+        label = form.select_one(f'label[for="i2-region-{region.id}"]').get_text()
+        assert label.startswith(name[lang]) and not re.search(r"[)）]\s*[(（]", label), label
+    if lang == "zh":
+        for field in form.select("[data-mail-label]"):
+            assert re.match(r"[A-Z][A-Za-z ]+ / ", field["data-mail-label"]), field["data-mail-label"]
+        assert "企业名称" not in text and "推广" not in text  # the Chinese reader is the partner, not a Flemish firm
+        # Addresses in Chinese running text are set apart by 、: 和 would run into their Latin letters.
+        assert "和sara" not in text and "provincieantwerpen.be、sara.landuydt" in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_region_pages_say_whom_to_write_to_in_the_readers_terms(site, lang):
+    strings = _locale(lang)
+    for region in SITE_DATA.regions:
+        page = article(page_file(site, lang, f"regions/{region.id}"))
+        sister = SITE_DATA.organisation(region.sister_province)
+        line = page.select_one("p.i2-region-contact").get_text(strip=True)
+        assert line == strings["contact.region_intro"].format(region=region.short_name[lang],
+                                                              province=(sister.short_name or sister.name)[lang])
+        addresses = [a.get_text(strip=True) for a in page.select(".i2-region-contact__list a")]
+        assert addresses == _region_recipients(region.id)
+    # A Chinese reader is the partner: the line speaks to Chinese bodies and asks them to write in English.
+    assert "政府部门、企业和机构" in _locale("zh")["contact.region_intro"] and "英文" in _locale("zh")["contact.region_intro"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -250,19 +360,17 @@ def test_every_page_shows_the_eu_emblem_and_statements(site, lang):
 
 
 def test_the_interest_page_works_without_javascript(site):
+    general = [c.email for c in SITE_DATA.general_contacts]
+    assert all(_region_recipients(r.id) == general for r in SITE_DATA.regions)
     for lang in LANGUAGES:
         page = article(page_file(site, lang, "interest"))
         assert page.select_one("form#i2-interest").has_attr("hidden")
-        rows = page.select("table.i2-write-to tbody tr")
-        assert [row["data-region"] for row in rows] == [r.id for r in SITE_DATA.regions] + [""]
-        for row in rows:
-            recipients, fields = _parse_mailto(row.select_one('a[href^="mailto:"]')["href"])
-            region_id = row["data-region"]
-            expected = _region_recipients(region_id) if region_id else [c.email for c in SITE_DATA.general_contacts]
-            assert recipients == expected
-            if region_id:
-                assert SITE_DATA.region(region_id).short_name[lang] in fields["subject"]
-            assert "\r\n" in fields["body"]
+        # Every region goes to the same addresses: one link to write to, not a table repeating them.
+        assert page.select("table.i2-write-to") == []
+        (link,) = page.select('#i2-write-to a[href^="mailto:"]')
+        recipients, fields = _parse_mailto(link["href"])
+        assert recipients == general
+        assert "\r\n" in fields["body"]
         assert len(page.select("h3 + p + ul li")) == 6
         assert page.select_one(".i2-privacy") is not None
 
@@ -313,13 +421,23 @@ def test_the_interest_form_composes_the_right_mailto_url(served_site, browser, l
     recipients, fields = _parse_mailto(href)
     assert recipients == _region_recipients(region)
     short = SITE_DATA.region(region).short_name[lang]
-    assert fields["subject"] == {"en": f"Interest in I²PCC: {short}", "zh": f"I²PCC合作意向：{short}"}[lang]
+    # The recipients read Dutch and English: the Chinese page writes the e-mail in English, with the Chinese beside.
+    region_name = SITE_DATA.region(region).short_name
+    challenge_name = SITE_DATA.challenge(challenge).name
+    if lang == "zh":
+        short = f"{region_name['en']} / {region_name['zh']}"
+        challenge_text = f"{challenge_name['en']} / {challenge_name['zh']}"
+    else:
+        challenge_text = challenge_name[lang]
+    assert fields["subject"] == {"en": f"Interest in I²PCC: {short}",
+                                 "zh": f"Interest in I²PCC / I²PCC合作意向: {short}"}[lang]
     body = fields["body"]
-    challenge_name = SITE_DATA.challenge(challenge).name[lang]
     expected_lines = {
-        "en": [f"Partner regions: {short}", f"Challenge areas: {challenge_name}",
+        "en": ["Dear I²PCC team,", f"Partner regions: {short}", f"Challenge areas: {challenge_text}",
                "Taking part: Together with other companies, as an ecosystem", "My needs:"],
-        "zh": [f"合作地区：{short}", f"重点领域：{challenge_name}", "参与方式：以企业生态圈形式参与", "我的需求："],
+        "zh": ["Dear I²PCC team,", f"Partner regions / 合作地区: {short}", f"Challenge areas / 重点领域: {challenge_text}",
+               "Cooperation sought / 合作方式: Several Flemish companies as an ecosystem / 对接多家佛兰德企业组成的企业生态圈",
+               "Our needs / 我方需求:"],
     }[lang]
     for line in expected_lines:
         assert line + "\r\n" in body
@@ -333,5 +451,13 @@ def test_without_javascript_the_form_stays_hidden_and_the_list_shows(served_site
     page = context.new_page()
     page.goto(served_site + "interest/")
     assert not page.locator("form#i2-interest").is_visible()
-    assert page.locator("table.i2-write-to").is_visible()
+    assert page.locator("#i2-write-to a[href^=\"mailto:\"]").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_region_and_its_province_take_one_pair_of_brackets(site, lang):
+    """Review H: "Chengdu (provincie Sichuan) (zusterprovincie: …)" on the about and interest pages."""
+    for page in ("about", "interest"):
+        for item in article(page_file(site, lang, page)).select("li, label"):
+            assert not re.search(r"[)）]\s*[(（]", item.get_text()), (page, item.get_text())

@@ -64,18 +64,25 @@ def test_the_home_page_shows_the_regions_and_challenge_areas_as_cards(site, data
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_what_is_next_shows_the_past_activities_as_past_on_the_pinned_build_date(site, lang):
-    """The build date of the tests is 2026-11-23: every dated event of 2019 is past."""
+    """The build date of the tests is 2026-11-23: every dated event of 2019 is past, and the closing seminar, planned
+    after the mission without a date, stands among them promising none."""
     strings = _strings(lang)
     block = article(page_file(site, lang, "")).select_one(".i2-next")
-    assert block.select(".i2-next__item--upcoming") == []
+    assert block.find_previous("h2").get_text(strip=True) == strings["home.past_heading"]
+    assert block.select(".i2-next__item--upcoming") == [] and block.select(".i2-next__item--undated") == []
     assert strings["calendar.no_upcoming"] in block.get_text(" ", strip=True)
     past = block.select(".i2-next__item--past")
     assert [item.a["href"].split("#")[1] for item in past] == [
-        "b2b-cleantech-mission-2019", "incoming-missions-2019", "exploratory-mission-2019"]
+        "closing-seminar", "b2b-cleantech-mission-2019", "incoming-missions-2019", "exploratory-mission-2019"]
     for item in past:
         assert item.select_one(".i2-next__badge").get_text(strip=True) == strings["activity.past_badge"]
-    (seminar,) = block.select(".i2-next__item--unscheduled")
-    assert strings["activity.unscheduled"] in seminar.get_text(" ", strip=True)
+    seminar, mission, visits, exploratory = (item.select_one(".i2-next__when").get_text(strip=True) for item in past)
+    assert "i2-next__item--unscheduled" in past[0]["class"]
+    assert seminar == strings["activity.unscheduled"]
+    # The sources announced the mission and the visits; only the exploratory mission is told as having happened.
+    assert mission.startswith(strings["activity.past_planned"].split("{")[0])
+    assert visits.startswith(strings["activity.past_planned"].split("{")[0])
+    assert exploratory.startswith(strings["activity.past"].split("{")[0])
     assert block.select_one('a[href="interest/"]') is not None
 
 
@@ -83,8 +90,15 @@ def _next_block(today: date, lang: str = "en") -> BeautifulSoup:
     return BeautifulSoup(home.home_page(_context(lang), today), "html.parser").select_one(".i2-next")
 
 
+def _next_heading(today: date, lang: str = "en") -> str:
+    """The Markdown heading (## …) of the block, as the page's source has it."""
+    markdown = home.home_page(_context(lang), today)
+    return markdown[:markdown.index('<div class="i2-next">')].rstrip().rsplit("\n", 1)[1].removeprefix("## ")
+
+
 def test_before_the_mission_it_is_upcoming_and_the_seminar_still_gets_a_date():
     block = _next_block(date(2019, 10, 1))
+    assert _next_heading(date(2019, 10, 1)) == "What's next?"
     upcoming = block.select(".i2-next__item--upcoming")
     assert [item.a["href"] for item in upcoming] == ["calendar/#b2b-cleantech-mission-2019"]
     assert "Planned: 16–22 November 2019." in upcoming[0].get_text(" ", strip=True)
@@ -96,9 +110,43 @@ def test_before_the_mission_it_is_upcoming_and_the_seminar_still_gets_a_date():
 def test_after_every_event_nothing_is_planned_and_the_seminar_promises_no_date():
     block = _next_block(date(2030, 1, 1))
     text = block.get_text(" ", strip=True)
+    assert _next_heading(date(2030, 1, 1)) == "Project activities"
     assert "No upcoming events are planned at the moment." in text
     assert block.select(".i2-next__item--upcoming") == [] and block.select(".i2-next__item--undated") == []
-    assert "Not scheduled: no date is known." in text
+    (seminar,) = block.select(".i2-next__item--unscheduled")
+    assert "i2-next__item--past" in seminar["class"] and "No date was announced." in seminar.get_text(" ")
+    assert "Planned for 16–22 November 2019." in text and "Took place: February – March 2019." in text
+
+
+def test_undated_events_stand_by_their_neighbours_among_the_past_ones():
+    from macros.content.calendar_groups import calendar_groups, outlook
+    from macros.content.events import Event
+
+    def event(event_id, start=None, end=None):
+        text = {"nl": event_id, "en": event_id, "zh": event_id}
+        return Event.model_validate({"id": event_id, "kind": "seminar", "title": text, "description": text,
+                                     **({"start": start} if start else {}), **({"end": end} if end else {})})
+
+    events = [event("u0"), event("a", "2019-02"), event("u1"), event("b", "2019-11-16", "2019-11-22"), event("u2"),
+              event("u3")]
+    later = calendar_groups(events, date(2026, 1, 1))
+    assert later.upcoming == [] and later.undated == []
+    # Newest first: an undated event is newer than the dated one before it in the data, and than the undated ones
+    # before it.
+    assert [e.id for e in later.past] == ["u3", "u2", "b", "u1", "a", "u0"]
+    assert [[e.id for e in group] for _, group in later.past_by_month] == [["u3", "u2"], ["b"], ["u1"], ["a"], ["u0"]]
+    assert [month for month, _ in later.past_by_month] == [None, date(2019, 11, 1), None, date(2019, 2, 1), None]
+    between = calendar_groups(events, date(2019, 10, 1))
+    assert [e.id for e in between.upcoming] == ["b"] and [e.id for e in between.undated] == ["u1", "u2", "u3"]
+    assert [e.id for e in between.past] == ["a", "u0"]
+    # The home page's recent activities: three dated ones, with the undated ones between them.
+    assert [e.id for e in outlook(events, date(2026, 1, 1), recent=1).recent] == ["u3", "u2", "b"]
+
+
+def test_the_invitation_follows_a_chinese_question_mark_without_a_space():
+    for lang, gap in (("en", "? "), ("zh", "？<a")):
+        invite = _next_block(date(2030, 1, 1), lang).select_one(".i2-next__invite")
+        assert gap in str(invite)
 
 
 def test_the_about_page_text_follows_the_calendar():
@@ -109,8 +157,12 @@ def test_the_about_page_text_follows_the_calendar():
     assert "april" not in before  # the visits ended in September
     assert activities.take_part(ctx, date(2020, 1, 1)).startswith("Er zijn op dit moment geen activiteiten gepland")
     listed = activities.activities(ctx, date(2019, 10, 1)).replace("\\", "")
-    assert "Datum: april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
+    assert "Gepland voor april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
+    assert "Vond plaats: februari–maart 2019." in listed
     assert "De datum wordt nog bekendgemaakt." in listed
+    after = activities.activities(ctx, date(2026, 11, 23)).replace("\\", "")
+    assert "Er is geen datum bekendgemaakt." in after
+    assert "De datum wordt nog bekendgemaakt." not in after
 
 
 # The sentences the about pages used to hold, which announced 2019 activities whatever the date.

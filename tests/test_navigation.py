@@ -14,19 +14,16 @@ from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.engine.navigation import build_nav, nav_title
 
-# The menu as macros/engine/navigation.py wrote it out before data/navigation.yml existed (with the overview
-# pages' titles since made distinct).
+# The menu as macros/engine/navigation.py wrote it out before data/navigation.yml existed; the two overview pages,
+# once both "Overview", now take their own headings (None: no title in the menu's data).
 OLD_TITLES = {
-    "nl": ["Home", "Over het project", "Kalender", "Partnerregio's", "Alle partnerregio's", "Uitdagingen",
-           "Alle uitdagingen",
+    "nl": ["Home", "Over het project", "Kalender", "Partnerregio's", None, "Uitdagingen", None,
            "Regio's × uitdagingen", "Verwante projecten", "Partners", "Interesse?", "Contact", "Over deze website",
            "Toegankelijkheidsverklaring", "Privacy"],
-    "en": ["Home", "About the project", "Calendar", "Partner regions", "All partner regions", "Challenge areas",
-           "All challenge areas",
+    "en": ["Home", "About the project", "Calendar", "Partner regions", None, "Challenge areas", None,
            "Regions × challenges", "Related projects", "Partners", "Interested?", "Contact", "About this website",
            "Accessibility statement", "Privacy"],
-    "zh": ["首页", "项目介绍", "活动日历", "中方合作地区", "合作地区一览", "重点领域", "重点领域一览", "地区与领域对照表",
-           "相关项目",
+    "zh": ["首页", "项目介绍", "活动日历", "中方合作地区", None, "重点领域", None, "地区与领域对照表", "相关项目",
            "合作伙伴", "合作意向", "联系我们", "关于本网站", "无障碍声明", "隐私声明"],
 }
 
@@ -42,14 +39,14 @@ def english_messages(monkeypatch):
 
 def old_nav(data, lang: str) -> list:
     (home, about, calendar, regions, regions_overview, challenges, challenges_overview, matrix, projects, partners,
-     interest, contact, about_site, accessibility, privacy) = (nav_title(t) for t in OLD_TITLES[lang])
+     interest, contact, about_site, accessibility, privacy) = (t and nav_title(t) for t in OLD_TITLES[lang])
     return [
         {home: "index.md"},
         {about: "about.md"},
         {calendar: "calendar.md"},
-        {regions: [{regions_overview: "regions/index.md"},
+        {regions: ["regions/index.md",
                    *({nav_title(r.short_name[lang]): f"regions/{r.id}.md"} for r in data.regions)]},
-        {challenges: [{challenges_overview: "challenges/index.md"}, {matrix: "challenges/matrix.md"},
+        {challenges: ["challenges/index.md", {matrix: "challenges/matrix.md"},
                       *({nav_title(c.name[lang]): f"challenges/{c.id}.md"} for c in data.challenges)]},
         # The section added with the province pages.
         {nav_title(PROVINCES[lang]): [{nav_title((p.short_name or p.name)[lang]): f"provinces/{p.id}.md"}
@@ -152,3 +149,23 @@ def test_a_new_page_with_stubs_and_one_menu_line_is_in_the_menu_of_every_languag
         # The copy is still the Dutch text: served as Dutch, with the notice in the reader's language.
         assert (notice is None) == (lang == "nl"), lang
         assert page.select_one("article h1").get_text(strip=True) == "Nieuws"
+
+
+def test_the_overview_pages_have_titles_of_their_own_and_the_home_pages_the_site_name(site):
+    """Review I: the overview pages of the regions and of the challenge areas were both "Overview"; the English and
+    Chinese home pages were titled "Home - …" where the Dutch one was not."""
+    import yaml
+
+    for lang in LANGUAGES:
+        strings = yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8"))
+        titles = []
+        for page, key in (("regions/", "overview.regions_title"), ("challenges/", "overview.challenges_title")):
+            html = soup(page_file(site, lang, page))
+            title = strings[key]
+            assert html.select_one("article h1").get_text(strip=True) == title
+            assert html.title.get_text() == f"{title} - {strings['site_name']}"
+            assert html.select_one(f'nav.md-nav--primary a.md-nav__link[href="./"]').get_text(strip=True) == title
+            titles.append(title)
+        assert len(set(titles)) == 2
+        assert soup(page_file(site, lang, "")).title.get_text() == strings["site_name"]
+        assert soup(page_file(site, lang, "")).select_one('meta[property="og:title"]')["content"] == strings["site_name"]

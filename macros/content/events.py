@@ -43,6 +43,12 @@ class Event(Model):
                                         "the last day itself, as precise as start")
     timezone: str | None = described(None, "alleen bij uren: de tijdzone van de uren (Europe/Brussels, Asia/Shanghai)",
                                      "with times only: the time zone of the times (Europe/Brussels, Asia/Shanghai)")
+    # A past event is worded as planned ("Gepland voor …") unless the sources say it took place: a 2019 text that
+    # announces a mission does not tell that the mission happened.
+    took_place: bool = described(
+        False, "true alleen als een bron zegt dat de activiteit heeft plaatsgevonden; anders heet een voorbije "
+               "activiteit 'gepland voor'",
+        "true only when a source says the event took place; otherwise a past event is called 'planned for'")
     place: Text | None = described(None, "optioneel: waar het plaatsvindt", "optional: where it takes place")
     regions: list[Id] = described([], "optioneel: de betrokken partnerregio's (data/regions.yml)",
                                   "optional: the partner regions it concerns (data/regions.yml)")

@@ -183,6 +183,11 @@ class Contact(Model):
     languages: list[Language] = described([], "optioneel: de talen waarin de bron het contact toont",
                                           "optional: the languages the source shows the contact using")
 
+    @property
+    def reachable(self) -> bool:
+        """Whether the sources give a way to reach the contact: only then a contact card (.vcf) is offered."""
+        return bool(self.email or self.phone)
+
 
 class ContactsFile(Model):
     contacts: Annotated[list[Contact], Field(min_length=1)] = described(

@@ -109,6 +109,17 @@ class SiteData:
         own = self.province_contacts(self.region(region_id).sister_province)
         return (own, False) if own else (self.general_contacts, True)
 
+    @property
+    def regions_with_own_contacts(self) -> list[Region]:
+        """The regions whose contacts are not the general ones: only these need a line of their own on the contact
+        and interest pages (today every region is served by the general contacts)."""
+        return [r for r in self.regions if self.region_contacts(r.id)[0] != self.general_contacts]
+
+    @property
+    def provinces_with_own_contacts(self) -> list[Organisation]:
+        """The provinces with contacts of their own other than the general ones."""
+        return [p for p in self.provinces if self.province_contacts(p.id) not in ([], self.general_contacts)]
+
 
 def _chronological(events) -> list[Event]:
     """Dated events in calendar order, then the undated ones."""

@@ -21,6 +21,7 @@ def page_context(env) -> render.PageContext:
         strings=load_strings(ROOT / "locales"),
         lang=env.conf["theme"]["language"],
         here=env.page.file.src_uri.split("/", 1)[1],
+        today=build_day(),
     )
 
 

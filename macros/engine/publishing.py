@@ -145,9 +145,10 @@ def _write_calendar_files(config, site_dir: Path, lang: str):
 
 
 def _write_vcards(site_dir: Path):
-    """One vCard per contact at the site root, shared by the three languages."""
+    """One vCard per contact the sources give an address or number for, at the site root, shared by the three
+    languages (a card with a name alone would be empty)."""
     data = load_site_data(ROOT / "data")
-    for contact in data.contacts:
+    for contact in (c for c in data.contacts if c.reachable):
         path = site_dir / page_paths.vcard_file(contact.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(vcard(contact, data).encode("utf-8"))

@@ -47,6 +47,8 @@ def on_page_context(context, page, config, nav):
         context["i2_fallback"] = {"lang": source_lang,
                                   "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
+    context["i2_home"] = is_home(page)
+    context["i2_colon"] = load_strings(ROOT / "locales").get(lang, "punct.colon")
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
@@ -78,6 +80,12 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def is_home(page) -> bool:
+    """The home page of a language: MkDocs marks only the root page (the Dutch one) as the home page; /en/ and /zh/
+    are known by the home template their page asks for."""
+    return page.is_homepage or (page.meta or {}).get("template") == "home.html"
+
+
 # Link previews and the QR code of the page, and the links at the foot of every page.
 def _sharing_context(page, config) -> dict:
     strings = load_strings(ROOT / "locales")
@@ -85,7 +93,7 @@ def _sharing_context(page, config) -> dict:
     description = ((page.meta or {}).get("description")
                    or data_description(load_site_data(ROOT / "data"), lang, page.file.src_uri.split("/", 1)[1])
                    or config["site_description"])
-    title = config["site_name"] if page.is_homepage else page.title
+    title = config["site_name"] if is_home(page) else page.title
     return {
         "i2_share": sharing.share_context(strings, lang, config["site_url"], page.canonical_url, title, description),
         "i2_footer_links": site_footer.footer_links(strings, lang),

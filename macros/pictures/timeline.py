@@ -81,4 +81,5 @@ def timeline(ctx, events, today: date, event_href) -> Markup | None:
     now = x(today) if start <= today < end else None
     return render_svg("timeline.svg.j2", uid="i2-timeline", width=WIDTH, height=height, rows=rows,
                       ticks=_ticks(start, end, x, ctx.lang), years=years, now=now, axis=AXIS,
-                      title=ctx.t("timeline.title"), alt=ctx.t("timeline.alt"), t=ctx.t)
+                      title=ctx.t("timeline.title"), alt=ctx.t("timeline.alt"), t=ctx.t,
+                      gap=language(ctx.lang).space)  # "2019年2月至3月·赴华代表团": no spaces around · in Chinese

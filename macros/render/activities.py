@@ -3,6 +3,7 @@ data/events.yml and the build date, so a past event is never announced and an un
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,12 +24,21 @@ class Timing:
     today: date
 
     def state(self, event: Event) -> str:
+        """upcoming, past (the sources say it took place), past_planned (the sources only announced it), undated
+        (a date may still be announced) or unscheduled (undated, its neighbours all past: it stands among the past
+        events)."""
         if event.start is None:
             return "undated" if date_expected(self.ctx.data.events, event, self.today) else "unscheduled"
-        return "upcoming" if event.last_day >= self.today else "past"
+        if event.last_day >= self.today:
+            return "upcoming"
+        return "past" if event.took_place else "past_planned"
+
+    def is_past(self, event: Event) -> bool:
+        return self.state(event) in ("past", "past_planned", "unscheduled")
 
     def sentence(self, event: Event) -> str:
-        return self.ctx.t(f"activity.{self.state(event)}", dates=EventView(self.ctx).dates(event))
+        view = EventView(dataclasses.replace(self.ctx, today=self.today))
+        return self.ctx.t(f"activity.{self.state(event)}", dates=view.dates(event))
 
     def calendar_href(self, event: Event) -> Markup:
         return Markup(f"{self.ctx.href(page_paths.CALENDAR)}#{event.id}")
@@ -40,11 +50,13 @@ class Timing:
 
 def activities(ctx: PageContext, today: date) -> str:
     """Every activity of the calendar with where it stands: the list of the about page."""
+    ctx = dataclasses.replace(ctx, today=today)
     return _render("activity_list.md.j2", ctx, timing=Timing(ctx, today), events=ctx.data.events)
 
 
 def take_part(ctx: PageContext, today: date) -> str:
     """The activities a company can still join, or that none is planned."""
+    ctx = dataclasses.replace(ctx, today=today)
     upcoming = [ctx.t("activity.named", title=ctx.tr(e.title), dates=EventView(ctx).dates(e))
                 for e in outlook(ctx.data.events, today).upcoming]
     return _render("take_part.md.j2", ctx, upcoming=ctx.strings.join(ctx.lang, upcoming) if upcoming else None)

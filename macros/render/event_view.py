@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.content import page_paths
+from macros.content.calendar_groups import date_expected
 from macros.content.events import FEED_ID, Event
 from macros.content.moments import BRUSSELS, CHINA
 from macros.languages import language
@@ -29,7 +30,15 @@ class EventView:
         return [self.ctx.data.contact(c).email for c in event.contacts if self.ctx.data.contact(c).email]
 
     def dates(self, event: Event) -> str:
-        return event_dates.event_dates(event, self.ctx.lang) or self.ctx.t("event.date_tba")
+        """The dates as the language writes them; for an undated event, whether a date is still to be announced
+        or, its neighbours all past by the build date, none was announced."""
+        written = event_dates.event_dates(event, self.ctx.lang)
+        if written:
+            return written
+        today = getattr(self.ctx, "today", None)
+        if today is not None and not date_expected(self.ctx.data.events, event, today):
+            return self.ctx.t("event.date_not_announced")
+        return self.ctx.t("event.date_tba")
 
     def datetime_attr(self, event: Event) -> str | None:
         """The machine-readable start for <time datetime>, at the precision known."""

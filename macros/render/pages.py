@@ -6,6 +6,7 @@ Every value that reaches the output is escaped for Markdown and HTML unless it i
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from macros.content.calendar_groups import calendar_groups
 from macros.content.models import Text
 from macros.content.site_data import SiteData
 from macros.content.strings import Strings
+from macros.languages import language
 from macros.pictures import maps, timeline
 from macros.render import event_dates, formatting
 from macros.render.environment import template_environment
@@ -58,12 +60,20 @@ class PageContext:
     strings: Strings
     lang: str
     here: str
+    # The build date, where what a page says depends on it (an undated event is still to be announced, or was
+    # never given a date); None in the tests of pages that do not depend on it.
+    today: date | None = None
 
     def t(self, key: str, **values) -> str:
         return self.strings.get(self.lang, key, **values)
 
     def tr(self, text: Text) -> str:
         return text[self.lang]
+
+    @property
+    def space(self) -> Markup:
+        """The space after a sentence ("Wil je meedoen? Vertel ons…"); none after a Chinese full-width mark."""
+        return Markup(language(self.lang).space)
 
     def link(self, text, target: str) -> Markup:
         label = escape_markdown(self.tr(text) if isinstance(text, Text) else text)
@@ -81,6 +91,9 @@ class PageContext:
 
     def area(self, km2: int) -> str:
         return formatting.area(km2, self.lang, self.strings)
+
+    def year(self, value: int) -> str:
+        return formatting.year(value, self.lang, self.strings)
 
     @property
     def counts(self) -> dict[str, str]:
@@ -156,6 +169,7 @@ def region_list(ctx: PageContext) -> str:
 
 def calendar_page(ctx: PageContext, today: date) -> str:
     """The mission calendar; `today` (the build date) decides which events are upcoming and which are past."""
+    ctx = dataclasses.replace(ctx, today=today)
     return _render("calendar_page.md.j2", ctx, groups=calendar_groups(ctx.data.events, today),
                    timeline=timeline.timeline(ctx, ctx.data.events, today, lambda event: f"#{event.id}"),
                    month_name=lambda month: event_dates.month_name(month, ctx.lang))

@@ -8,5 +8,5 @@ from macros.render.pages import PageContext, _render
 
 
 def general_contact_list(ctx: PageContext) -> str:
-    contact_ctx = ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here)
+    contact_ctx = ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here, today=ctx.today)
     return _render("general_contact_list.md.j2", contact_ctx, c=contact_ctx)
