@@ -108,8 +108,8 @@ class Region(Model):
     name: Text = described(..., "de officiële naam", "the official name")
     short_name: Text = described(..., "de korte naam voor menu en tabellen", "the short name for menu and tables")
     subtitle: Text | None = described(None, "optioneel: een ondertitel", "optional: a subtitle")
-    sister_province: Id = described(..., "de Vlaamse zusterprovincie (data/organisations.yml)",
-                                    "the Flemish sister province (data/organisations.yml)")
+    sister_province: Id = described(..., "de Vlaamse partnerprovincie (data/organisations.yml)",
+                                    "the Flemish partner province (data/organisations.yml)")
     tie_since: Annotated[int, Field(ge=1900, le=2100)] | None = described(
         None, "optioneel: het jaar waarin de band begon", "optional: the year the tie began")
     tie_note: Text | None = described(None, "optioneel: één zin over de band", "optional: one sentence on the tie")

@@ -105,7 +105,7 @@ class SiteData:
         return [c for c in self.contacts if province_id in c.provinces and c.email]
 
     def region_contacts(self, region_id: str) -> tuple[list[Contact], bool]:
-        """Whom to write about a region: its sister province's contacts, else the general ones (second value True)."""
+        """Whom to write about a region: its partner province's contacts, else the general ones (second value True)."""
         own = self.province_contacts(self.region(region_id).sister_province)
         return (own, False) if own else (self.general_contacts, True)
 
