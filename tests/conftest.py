@@ -61,7 +61,8 @@ def pytest_collection_modifyitems(items):
         if any(item.get_closest_marker(tier) for tier in TIERS):
             continue
         fixtures = set(item.fixturenames)
-        tier = "browser" if fixtures & _BROWSER_FIXTURES else "build" if fixtures & _BUILD_FIXTURES else "unit"
+        tier = ("nginx" if "nginx" in fixtures else "browser" if fixtures & _BROWSER_FIXTURES
+                else "build" if fixtures & _BUILD_FIXTURES else "unit")
         item.add_marker(getattr(pytest.mark, tier))
 
 

@@ -118,4 +118,14 @@ def on_post_template(output, template_name, config):
 
 
 def _eu_funding(config):
-    return eu_funding(load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), config["theme"]["language"])
+    """The same block on every page of a language: rendered once per language and per version of the data and
+    strings (which load_site_data and load_strings give anew when their files change)."""
+    data, strings, lang = load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), config["theme"]["language"]
+    key = (id(data), id(strings), lang)
+    if key not in _EU_FUNDING:
+        _EU_FUNDING.clear()  # older versions of the data go; each language is rendered again at most once
+        _EU_FUNDING[key] = (data, strings, eu_funding(data, strings, lang))  # holding data and strings keeps their ids
+    return _EU_FUNDING[key][2]
+
+
+_EU_FUNDING: dict = {}
