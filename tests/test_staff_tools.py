@@ -214,5 +214,5 @@ def test_check_marks_each_problem_on_its_file_and_line_for_a_pull_request(projec
 def test_schemas_help_writes_nothing(tmp_path):
     before = {p.name: p.read_bytes() for p in (ROOT / "schemas").iterdir()}
     result = run([sys.executable, "-m", "macros.schemas", "--help"], ROOT)
-    assert result.returncode == 0 and "usage" in result.stdout
+    assert result.returncode == 0 and result.stdout.startswith("gebruik: python -m macros.schemas")
     assert {p.name: p.read_bytes() for p in (ROOT / "schemas").iterdir()} == before
