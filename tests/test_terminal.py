@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SITE_URL
 
-COMMANDS = ("check", "stubs", "schemas")
+COMMANDS = ("check", "stubs", "schemas", "build")
 # What argparse and MkDocs write in English; none of it may reach an editor who reads Dutch.
 ARGPARSE_ENGLISH = ("usage", "options", "show this help", "error:", "unrecognized", "argument")
 MKDOCS_ENGLISH = ("INFO", "WARNING", "ERROR", "Building documentation", "Cleaning site directory",

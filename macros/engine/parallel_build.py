@@ -10,7 +10,6 @@ and validated data/ once for all of them) and then publishes their union at once
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import multiprocessing
 import os
@@ -28,6 +27,7 @@ import mkdocs_static_i18n.plugin  # noqa: F401
 from material.plugins.search import plugin as _material_search  # noqa: F401
 
 from macros import ROOT
+from macros.command_line import CommandParser
 from macros.content.page_files import page_problems
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
@@ -41,9 +41,11 @@ from macros.messages import message
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.build", description=__doc__.splitlines()[0])
-    parser.add_argument("-d", "--site-dir", default="site", help="the folder to publish the site in (default: site)")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser = CommandParser(prog="python -m macros.build", description=message("build_description"))
+    parser.add_argument("-d", "--site-dir", default="site", metavar=message("cli_folder"),
+                        help=message("build_site_dir_help"))
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar=message("cli_file"),
+                        help=message("build_config_file_help"))
     args = parser.parse_args(argv)
     try:
         return _build(Path(args.site_dir).resolve(), args.config_file)
