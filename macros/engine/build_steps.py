@@ -1,11 +1,12 @@
 """The build steps MkDocs runs through mkdocs_hooks.py, in the order it runs them; each is kept in the module of its
 job."""
 
-from macros.engine.configure import on_config, select_language
-from macros.engine.preview_build import on_config as preview_config
+from macros.engine import configure
+from macros.engine.configure import on_config
 from macros.engine.preview_build import leave_out_theme_pages, on_page_markdown
+from macros.engine.preview_build import on_config as preview_config
 from macros.engine.publishing import on_build_error, on_post_build, write_language_files
-from macros.engine.serving import on_serve, on_startup
+from macros.engine.serving import explain_busy_port, on_serve, on_startup
 from macros.engine.terminal import explain_build_error, speak_to_editors
 from macros.engine.theme_context import on_env, on_page_context, on_post_page, on_post_template, on_template_context
 
@@ -13,3 +14,8 @@ __all__ = ["speak_to_editors", "on_startup", "select_language", "on_config", "pr
            "leave_out_theme_pages", "on_env", "on_page_context", "on_template_context", "on_post_page",
            "on_post_template", "write_language_files", "on_post_build", "on_build_error", "explain_build_error",
            "on_serve"]
+
+
+def select_language(config):
+    explain_busy_port(config)  # while serving, before the first build
+    return configure.select_language(config)

@@ -11,6 +11,7 @@ import logging
 import os
 import posixpath
 import shutil
+import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -33,10 +34,16 @@ _QUIET_LOGGERS = {"mkdocs.commands": logging.WARNING, "mkdocs.livereload": loggi
 _log = logging.getLogger(OWN_LOGGER)
 
 
+# Set once the port was found free, before the first build: the rebuilds (which run the configuration again, also
+# after the macros package was reloaded) find it taken by the preview itself.
+_PORT_CHECKED_ENV = "I2PCC_SERVE_PORT_CHECKED"
+
+
 def on_startup(command):
     if command != "serve":
         return
     os.environ[PREVIEW_ENV] = "1"
+    os.environ.pop(_PORT_CHECKED_ENV, None)
     for name, level in _QUIET_LOGGERS.items():
         logging.getLogger(name).setLevel(level)
 
@@ -67,6 +74,23 @@ def on_serve(server, config, builder):
 
     server.server_bind = bind_or_explain
     return server
+
+
+def explain_busy_port(config):
+    """A busy port said at once, before the first build (which MkDocs runs before it takes the port), rather than
+    after it. The server's own bind (on_serve) still explains one taken meanwhile."""
+    if not os.environ.get(PREVIEW_ENV) or os.environ.get(_PORT_CHECKED_ENV):
+        return
+    os.environ[_PORT_CHECKED_ENV] = "1"
+    host, port = config["dev_addr"].host, config["dev_addr"].port
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server does: a port left in TIME_WAIT by a previous preview counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise Abort(message("serve_port_busy", address=f"{host}:{port}", other=f"{host}:{port + 1}")) from None
 
 
 class _Preview:
@@ -310,6 +334,7 @@ _TEMPLATES = template_environment(Path(__file__).parent / "templates", autoescap
 
 
 def _error_page(mistakes: list[str]) -> bytes:
-    return _TEMPLATES.get_template("serve_error.html.j2").render(lang=message_language(), title=message("serve_error_title"),
-                              heading=message("serve_error_heading"), intro=message("serve_error_intro"),
-                              mistakes=mistakes, reload=message("serve_error_reload")).encode("utf-8")
+    page = _TEMPLATES.get_template("serve_error.html.j2")
+    return page.render(lang=message_language(), title=message("serve_error_title"),
+                       heading=message("serve_error_heading"), intro=message("serve_error_intro"),
+                       mistakes=mistakes, reload=message("serve_error_reload")).encode("utf-8")
