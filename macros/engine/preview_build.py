@@ -7,6 +7,7 @@ import logging
 import os
 
 from jinja2 import Template
+from mkdocs.utils import get_markdown_title
 
 from macros.engine.configure import LANGUAGE_ENV
 from macros.engine.page_rendering import render_page
@@ -45,7 +46,11 @@ def on_page_markdown(markdown, page, config):
     if not leaves_out(page):
         return render_page(markdown, page, config)
     # The menu of the page being looked at names this page: keep the title MkDocs reads from its source, then
-    # render nothing.
-    page.title = page.title
+    # render nothing. A page whose heading a macro writes (the overview pages) is rendered for it, as the whole
+    # rebuild will; MkDocs would name it after its file.
+    if "title" not in vars(page) and "title" not in page.meta and get_markdown_title(markdown) is None:
+        page.title = get_markdown_title(render_page(markdown, page, config)) or page.title
+    else:
+        page.title = page.title
     page.meta["template"] = _NOTHING
     return ""
