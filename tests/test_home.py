@@ -204,7 +204,7 @@ def test_every_province_has_a_page_with_its_partner_regions_contacts_and_activit
         if own:
             assert addresses == own and page.select_one(".i2-province-no-contact") is None
         else:
-            no_contact = strings["province.no_contact"].format(province=province["name"][lang])
+            no_contact = strings["province.no_contact"].format(province=(province.get("short_name") or province["name"])[lang])
             assert page.select_one(".i2-province-no-contact").get_text(strip=True) == no_contact
             assert addresses == general
         for region in regions:
