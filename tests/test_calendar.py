@@ -29,7 +29,7 @@ def _section_of(page, event_id: str) -> str:
 def test_the_calendar_page_writes_dates_the_way_each_language_does(site):
     expected = {
         "nl": ["16–22 november 2019", "februari–maart 2019", "april–september 2019", "november 2019"],
-        "en": ["16–22 November 2019", "February – March 2019", "April – September 2019",
+        "en": ["16–22 November 2019", "February–March 2019", "April–September 2019",
                "November 2019"],
         "zh": ["2019年11月16日至22日", "2019年2月至3月", "2019年4月至9月", "2019年11月"],
     }

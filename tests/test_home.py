@@ -74,7 +74,9 @@ def test_what_is_next_shows_the_past_activities_as_past_on_the_pinned_build_date
     past = block.select(".i2-next__item--past")
     assert [item.a["href"].split("#")[1] for item in past] == [
         "closing-seminar", "b2b-cleantech-mission-2019", "incoming-missions-2019", "exploratory-mission-2019"]
-    for item in past:
+    # The undated seminar gets no "past" badge: nothing says it took place.
+    assert past[0].select_one(".i2-next__badge") is None
+    for item in past[1:]:
         assert item.select_one(".i2-next__badge").get_text(strip=True) == strings["activity.past_badge"]
     seminar, mission, visits, exploratory = (item.select_one(".i2-next__when").get_text(strip=True) for item in past)
     assert "i2-next__item--unscheduled" in past[0]["class"]
@@ -111,11 +113,11 @@ def test_after_every_event_nothing_is_planned_and_the_seminar_promises_no_date()
     block = _next_block(date(2030, 1, 1))
     text = block.get_text(" ", strip=True)
     assert _next_heading(date(2030, 1, 1)) == "Project activities"
-    assert "No upcoming events are planned at the moment." in text
+    assert "No upcoming activities are planned at the moment." in text
     assert block.select(".i2-next__item--upcoming") == [] and block.select(".i2-next__item--undated") == []
     (seminar,) = block.select(".i2-next__item--unscheduled")
     assert "i2-next__item--past" in seminar["class"] and "No date was announced." in seminar.get_text(" ")
-    assert "Planned for 16–22 November 2019." in text and "Took place: February – March 2019." in text
+    assert "Was scheduled for 16–22 November 2019." in text and "Held in February–March 2019." in text
 
 
 def test_undated_events_stand_by_their_neighbours_among_the_past_ones():
@@ -157,8 +159,8 @@ def test_the_about_page_text_follows_the_calendar():
     assert "april" not in before  # the visits ended in September
     assert activities.take_part(ctx, date(2020, 1, 1)).startswith("Er zijn op dit moment geen activiteiten gepland")
     listed = activities.activities(ctx, date(2019, 10, 1)).replace("\\", "")
-    assert "Gepland voor april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
-    assert "Vond plaats: februari–maart 2019." in listed
+    assert "Stond gepland voor april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
+    assert "Vond plaats in februari–maart 2019." in listed
     assert "De datum wordt nog bekendgemaakt." in listed
     after = activities.activities(ctx, date(2026, 11, 23)).replace("\\", "")
     assert "Er is geen datum bekendgemaakt." in after
@@ -202,7 +204,7 @@ def test_every_province_has_a_page_with_its_partner_regions_contacts_and_activit
         if own:
             assert addresses == own and page.select_one(".i2-province-no-contact") is None
         else:
-            no_contact = strings["province.no_contact"].format(province=province["name"][lang])
+            no_contact = strings["province.no_contact"].format(province=(province.get("short_name") or province["name"])[lang])
             assert page.select_one(".i2-province-no-contact").get_text(strip=True) == no_contact
             assert addresses == general
         for region in regions:

@@ -163,7 +163,7 @@ def test_the_overview_pages_have_titles_of_their_own_and_the_home_pages_the_site
             html = soup(page_file(site, lang, page))
             title = strings[key]
             assert html.select_one("article h1").get_text(strip=True) == title
-            assert html.title.get_text() == f"{title} - {strings['site_name']}"
+            assert html.title.get_text() == f"{title}{strings['punct.title_separator']}{strings['site_name']}"
             assert html.select_one(f'nav.md-nav--primary a.md-nav__link[href="./"]').get_text(strip=True) == title
             titles.append(title)
         assert len(set(titles)) == 2

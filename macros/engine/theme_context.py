@@ -49,6 +49,8 @@ def on_page_context(context, page, config, nav):
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_home"] = is_home(page)
     context["i2_colon"] = load_strings(ROOT / "locales").get(lang, "punct.colon")
+    # Between the page title and the site name in <title>: Material's " - ", a full-width bar in Chinese.
+    context["i2_title_separator"] = load_strings(ROOT / "locales").get(lang, "punct.title_separator")
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context

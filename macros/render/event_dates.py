@@ -50,7 +50,9 @@ def event_dates(event: Event, lang: str) -> str | None:
     if event.precision == "month":
         if (end.year, end.month) == (event.start.year, event.start.month):
             return month_name(event.start.first_day, lang)
-        return format_interval(event.start.first_day, end.first_day, "yMMMM", locale=_locale(lang))
+        # CLDR spaces the dash in English ("February – March 2019"); the site closes it up, as in "16–22 November".
+        return format_interval(event.start.first_day, end.first_day, "yMMMM", locale=_locale(lang)).replace(
+            "\u2009–\u2009", "–").replace(" – ", "–")
     return day_range(event.start.first_day, end.first_day, lang)
 
 
