@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, ROOT, article, page_dir, page_file
+from conftest import LANGUAGES, ROOT, article, html_pages, page_dir, page_file, soup
 
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
@@ -234,3 +234,12 @@ def test_on_a_phone_the_calls_to_action_are_on_the_first_screen_and_nothing_scro
     assert max(bottoms) <= page.evaluate("innerHeight")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
+
+
+def test_no_script_file_holds_back_the_first_paint(site):
+    """Material's bundle and our own scripts are deferred (overrides/main.html, mkdocs.yml): the browser paints a page
+    without first fetching and running them, which Lighthouse counted against the home pages' first paint."""
+    for path in html_pages(site):
+        scripts = soup(path).select("script[src]")
+        assert any("/javascripts/bundle." in s["src"] for s in scripts), path
+        assert [s["src"] for s in scripts if not s.has_attr("defer")] == [], path

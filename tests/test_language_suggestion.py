@@ -91,3 +91,37 @@ def test_on_the_404_page_the_suggestion_leads_to_the_home_page_of_the_language(s
     link = page.locator('.i2-language-suggestion[data-i2-language="en"] a')
     assert link.get_attribute("href") == served_site + page_dir("en")
     context.close()
+
+
+# When the suggestion is shown, whether the header is already in the document: a script that runs once the page is
+# parsed shows it after the browser may have painted the page below it, which then moves down (a layout shift).
+SHOWN_BEFORE_THE_HEADER = """
+new MutationObserver((records, observer) => {
+    for (const record of records) {
+        if (record.target.matches(".i2-language-suggestion") && !record.target.hidden) {
+            window.i2ShownBeforeTheHeader = document.querySelector(".md-header") === null;
+            observer.disconnect();
+        }
+    }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["hidden"]});
+// What layout shifts moved: the suggestion pushing the page down moves Material's container (the header is sticky).
+window.i2Shifted = [];
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        window.i2Shifted.push(...entry.sources.filter(s => s.node && s.node.nodeType === 1).map(s => s.node.className));
+    }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("page_lang", ["nl", "zh"])
+def test_the_suggestion_is_in_place_before_the_page_below_it_is_parsed(served_site, browser, page_lang):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.add_init_script(SHOWN_BEFORE_THE_HEADER)
+    page.goto(served_site + page_dir(page_lang), wait_until="load")
+    assert _visible_suggestions(page) == ["en"]
+    assert page.evaluate("window.i2ShownBeforeTheHeader") is True
+    # The page under the line did not move: the line took its place before anything under it was drawn.
+    assert "md-container" not in page.evaluate("window.i2Shifted")
+    context.close()

@@ -1,7 +1,7 @@
 """Pages read on a phone: in Chromium 360 px wide nothing scrolls sideways, and the matrix and the calendar's timeline
 keep their text at a readable size and their words whole (a narrow rendering of each, see pictures.css); wider, the
-table and the SVG come back, their text still 12 px or more. The region maps keep their names 12 px or more at every
-width, the locator beside a region's text included, with no two names overlapping."""
+table and the SVG come back, their text still 12 px or more. The maps keep their names 12 px or more at every width,
+the locator beside a region's text and the partners page's two maps included, with no two names overlapping."""
 
 from __future__ import annotations
 
@@ -130,18 +130,30 @@ def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
             if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
 
 
+# The maps with names on them, the page each is on, and how many names it holds at least.
+REGION_MAP = "figure.i2-map--regions:not(.i2-map--decorative) > svg"
+LABELLED_MAPS = {
+    # The five regions' names, the capitals' and the shape's name.
+    "regions": ("regions/", REGION_MAP, 9),
+    "locator": ("regions/hebei/", REGION_MAP, 9),
+    # The four provinces.
+    "provinces": ("partners/", "figure.i2-map--provinces > svg", 4),
+    # The four provinces above, and below the regions' names as on the regions map.
+    "ties": ("partners/", "figure.i2-map--ties > svg", 13),
+}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["regions/", "regions/hebei/"])
+@pytest.mark.parametrize("picture", LABELLED_MAPS)
 @pytest.mark.parametrize("width", [320, 360, 768, 1366])
-def test_the_region_maps_keep_their_names_readable_and_apart(served_site, browser, lang, path, width):
+def test_the_maps_keep_their_names_readable_and_apart(served_site, browser, lang, picture, width):
+    path, selector, names = LABELLED_MAPS[picture]
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     try:
         page.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
-        selector = "figure.i2-map--regions:not(.i2-map--decorative) > svg"
         texts = page.evaluate(TEXTS, selector)
-        # The five regions' names, the capitals' and the shape's name.
-        assert len(texts) >= 9
+        assert len(texts) >= names
         assert [t for t in texts if t["size"] < 12] == []
         assert _overlapping(page.evaluate(LABEL_BOXES, selector)) == []
         # Within the map: a name cut off at its edge is no better than a small one.

@@ -1,4 +1,4 @@
-"""The one-line suggestion to read a page in the visitor's own language (docs/assets/language-suggestion.js).
+"""The one-line suggestion to read a page in the visitor's own language (overrides/i2/language_suggestion.html).
 
 Every page carries the suggestion for each other language, hidden and written in that language; the script shows
 the one that matches the browser's preferred languages. `/` stays Dutch: nothing redirects.
