@@ -330,12 +330,14 @@ def test_region_pages_say_whom_to_write_to_in_the_readers_terms(site, lang):
         page = article(page_file(site, lang, f"regions/{region.id}"))
         sister = SITE_DATA.organisation(region.sister_province)
         line = page.select_one("p.i2-region-contact").get_text(strip=True)
-        assert line == strings["contact.region_intro"].format(region=region.short_name[lang],
+        key = "contact.region_intro_general" if SITE_DATA.region_contacts(region.id)[1] else "contact.region_intro"
+        assert line == strings[key].format(region=region.short_name[lang],
                                                               province=(sister.short_name or sister.name)[lang])
         addresses = [a.get_text(strip=True) for a in page.select(".i2-region-contact__list a")]
         assert addresses == _region_recipients(region.id)
     # A Chinese reader is the partner: the line speaks to Chinese bodies and asks them to write in English.
-    assert "政府部门、企业和机构" in _locale("zh")["contact.region_intro"] and "英文" in _locale("zh")["contact.region_intro"]
+    for key in ("contact.region_intro", "contact.region_intro_general"):
+        assert "政府部门、企业和机构" in _locale("zh")[key] and "英文" in _locale("zh")[key]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -21,7 +21,7 @@ OLD_TITLES = {
            "Regio's × uitdagingen", "Verwante projecten", "Partners", "Interesse?", "Contact", "Over deze website",
            "Toegankelijkheidsverklaring", "Privacy"],
     "en": ["Home", "About the project", "Calendar", "Partner regions", None, "Challenge areas", None,
-           "Regions × challenges", "Related projects", "Partners", "Interested?", "Contact", "About this website",
+           "Regions × challenge areas", "Related projects", "Partners", "Interested?", "Contact", "About this website",
            "Accessibility statement", "Privacy"],
     "zh": ["首页", "项目介绍", "活动日历", "中方合作地区", None, "重点领域", None, "地区与领域对照表", "相关项目",
            "合作伙伴", "合作意向", "联系我们", "关于本网站", "无障碍声明", "隐私声明"],
