@@ -100,8 +100,12 @@ def test_termbase_is_well_formed():
 def test_jieba_learns_the_termbase_names():
     from macros.files.search_index import project_terms
 
-    terms = project_terms(load_site_data(ROOT / "data"))
-    assert all(term["zh"] in terms for term in load_terms())
+    data = load_site_data(ROOT / "data")
+    terms = project_terms(data)
+    # The challenge areas' names are descriptions, which jieba cuts into the words a reader searches for.
+    descriptions = {challenge.name.zh for challenge in data.challenges}
+    assert all(term["zh"] in terms for term in load_terms() if term["zh"] not in descriptions)
+    assert not descriptions & set(terms)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -64,6 +64,10 @@ def on_page_context(context, page, config, nav):
     return _steps().on_page_context(context, page, config, nav)
 
 
+def on_page_content(html, page, config, files):
+    return _steps().on_page_content(html, page, config, files)
+
+
 @event_priority(-50)  # after mkdocs-macros (0) has given its variables this page
 def on_page_markdown(markdown, page, config, files):
     return _steps().on_page_markdown(markdown, page, config)

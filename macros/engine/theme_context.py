@@ -8,6 +8,8 @@ from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import Markup
+
 from macros import ROOT
 from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
@@ -54,6 +56,16 @@ def on_page_context(context, page, config, nav):
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
+
+
+def on_page_content(html, page, config, files):
+    """A title MkDocs takes from the page's rendered heading (no title in the menu's data or the front matter) is
+    HTML, its text escaped as the page's templates write it: marked as such, or Material escapes it a second time
+    where it writes `title | e` (the previous/next labels). Done as each page is rendered, before any page's
+    template reads its neighbours' titles."""
+    if "title" not in vars(page) and "title" not in (page.meta or {}):
+        page.title = Markup(page.title)
+    return html
 
 
 def on_env(env, config, files):

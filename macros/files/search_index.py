@@ -39,13 +39,14 @@ def encode_index(index: dict) -> bytes:
 
 def project_terms(data: SiteData) -> list[str]:
     """The project's own Chinese names, which jieba's general dictionary cuts apart (东/佛兰德/省, 弗兰德/斯/...):
-    the termbase's and those in the other data files."""
+    the termbase's and those in the other data files. Not the challenge areas' names: they are descriptions
+    (工业废水治理), which jieba cuts into the words a reader searches for (废水); kept whole, 废水 would not find them."""
+    descriptions = {challenge.name.zh for challenge in data.challenges}
     terms = [term.zh for term in data.terms]
     for region in data.regions:
         terms += [region.name.zh, region.short_name.zh] + ([region.capital.zh] if region.capital else [])
-    terms += [challenge.name.zh for challenge in data.challenges]
     terms += [organisation.name.zh for organisation in data.organisations]
-    return list(dict.fromkeys(terms))
+    return [term for term in dict.fromkeys(terms) if term not in descriptions]
 
 
 def teach_jieba(data: SiteData) -> None:
