@@ -27,3 +27,9 @@ def _nav_item(item: MenuPage | MenuSection, lang: str):
         return {nav_title(item.title[lang]): [_nav_item(child, lang) for child in item.items]}
     # Without a title MkDocs takes the page's own first heading, in the language the page is served in.
     return item.path if item.title is None else {nav_title(item.title[lang]): item.path}
+
+
+def heading_title(heading_html: str) -> Markup:
+    """A title taken from a rendered heading, made like the menu's titles: its text, escaped for any place (quotes
+    included, for the attributes Material writes it into)."""
+    return nav_title(Markup(heading_html).striptags())

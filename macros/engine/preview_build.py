@@ -10,6 +10,7 @@ from jinja2 import Template
 from mkdocs.utils import get_markdown_title
 
 from macros.engine.configure import LANGUAGE_ENV
+from macros.engine.navigation import heading_title
 from macros.engine.page_rendering import render_page
 from macros.engine.publishing import PREVIEW_ENV, PREVIEW_PAGE_ENV
 
@@ -49,7 +50,8 @@ def on_page_markdown(markdown, page, config):
     # render nothing. A page whose heading a macro writes (the overview pages) is rendered for it, as the whole
     # rebuild will; MkDocs would name it after its file.
     if "title" not in vars(page) and "title" not in page.meta and get_markdown_title(markdown) is None:
-        page.title = get_markdown_title(render_page(markdown, page, config)) or page.title
+        heading = get_markdown_title(render_page(markdown, page, config))
+        page.title = heading_title(heading) if heading else page.title
     else:
         page.title = page.title
     page.meta["template"] = _NOTHING

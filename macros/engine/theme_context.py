@@ -8,13 +8,12 @@ from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup
-
 from macros import ROOT
 from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
+from macros.engine.navigation import heading_title
 from macros.engine.preview_build import leaves_out
 from macros.files.build_cache import keep_compiled
 from macros.languages import DEFAULT_LANGUAGE, language, language_folder
@@ -60,12 +59,13 @@ def on_page_context(context, page, config, nav):
 
 def on_page_content(html, page, config, files):
     """A title MkDocs takes from the page's rendered heading (no title in the menu's data or the front matter) is
-    HTML, its text escaped as the page's templates write it: marked as such, or Material escapes it a second time
-    where it writes `title | e` (the previous/next labels). Done as each page is rendered, before any page's
-    template reads its neighbours' titles."""
+    HTML, its text escaped for text but not for attributes: made the same as the menu's titles, or Material escapes
+    it a second time where it writes `title | e` (the previous/next labels). Done as each page is rendered, before
+    any page's template reads its neighbours' titles."""
     if "title" not in vars(page) and "title" not in (page.meta or {}):
-        page.title = Markup(page.title)
+        page.title = heading_title(page.title)
     return html
+
 
 
 def on_env(env, config, files):
