@@ -164,7 +164,7 @@ def test_the_overview_pages_have_titles_of_their_own_and_the_home_pages_the_site
             title = strings[key]
             assert html.select_one("article h1").get_text(strip=True) == title
             assert html.title.get_text() == f"{title}{strings['punct.title_separator']}{strings['site_name']}"
-            assert html.select_one(f'nav.md-nav--primary a.md-nav__link[href="./"]').get_text(strip=True) == title
+            assert html.select_one('nav.md-nav--primary a.md-nav__link[href="./"]').get_text(strip=True) == title
             titles.append(title)
         assert len(set(titles)) == 2
         assert soup(page_file(site, lang, "")).title.get_text() == strings["site_name"]

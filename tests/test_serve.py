@@ -12,7 +12,6 @@ import subprocess
 
 from conftest import fetch, mkdocs_serve, wait_until
 
-
 # MkDocs' own words, and its labels, while it serves.
 MKDOCS_ENGLISH = ("INFO", "WARNING", "ERROR", "Building documentation", "Documentation built", "Serving on",
                   "Watching paths", "Detected file changes", "Reloading", "Browser connected", "Error reading page",

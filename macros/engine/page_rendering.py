@@ -37,7 +37,7 @@ def render_page(markdown, page, config):
 def _page_template(env, markdown: str, name: str):
     """The page as a Jinja template, compiled once for a given text and kept between builds, as the theme's are.
     Compiled without a name, as `from_string` does, so that its errors point at "<template>" (_template_line)."""
-    cache = keep_compiled(env).bytecode_cache
+    cache = env.bytecode_cache or keep_compiled(env).bytecode_cache
     bucket = cache.get_bucket(env, f"page:{name}", None, markdown)
     if bucket.code is None:
         bucket.code = env.compile(markdown)

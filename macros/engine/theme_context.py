@@ -27,6 +27,7 @@ def on_page_context(context, page, config, nav):
     if leaves_out(page):
         return context
     site_url = config["site_url"]
+    strings = load_strings(ROOT / "locales")
     alternates = []
     # i18n assigns the per-page links as an attribute of `extra` (what templates read), not as a key.
     for alternate in getattr(config["extra"], "alternate", None) or []:
@@ -45,13 +46,12 @@ def on_page_context(context, page, config, nav):
                                                     load_site_data(ROOT / "data")):
         source_lang = DEFAULT_LANGUAGE
     if source_lang != lang:
-        context["i2_fallback"] = {"lang": source_lang,
-                                  "notice": load_strings(ROOT / "locales").get(lang, "fallback.notice")}
+        context["i2_fallback"] = {"lang": source_lang, "notice": strings.get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_home"] = is_home(page)
-    context["i2_colon"] = load_strings(ROOT / "locales").get(lang, "punct.colon")
+    context["i2_colon"] = strings.get(lang, "punct.colon")
     # Between the page title and the site name in <title>: Material's " - ", a full-width bar in Chinese.
-    context["i2_title_separator"] = load_strings(ROOT / "locales").get(lang, "punct.title_separator")
+    context["i2_title_separator"] = strings.get(lang, "punct.title_separator")
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
@@ -65,7 +65,6 @@ def on_page_content(html, page, config, files):
     if "title" not in vars(page) and "title" not in (page.meta or {}):
         page.title = heading_title(page.title)
     return html
-
 
 
 def on_env(env, config, files):
@@ -133,13 +132,12 @@ def on_post_template(output, template_name, config):
 
 def _eu_funding(config):
     """The same block on every page of a language: rendered once per language and per version of the data and
-    strings (which load_site_data and load_strings give anew when their files change)."""
+    strings (load_site_data and load_strings give new objects when their files change)."""
     data, strings, lang = load_site_data(ROOT / "data"), load_strings(ROOT / "locales"), config["theme"]["language"]
-    key = (id(data), id(strings), lang)
-    if key not in _EU_FUNDING:
-        _EU_FUNDING.clear()  # older versions of the data go; each language is rendered again at most once
-        _EU_FUNDING[key] = (data, strings, eu_funding(data, strings, lang))  # holding data and strings keeps their ids
-    return _EU_FUNDING[key][2]
+    kept = _EU_FUNDING.get(lang)
+    if kept is None or kept[0] is not data or kept[1] is not strings:
+        kept = _EU_FUNDING[lang] = (data, strings, eu_funding(data, strings, lang))
+    return kept[2]
 
 
 _EU_FUNDING: dict = {}

@@ -20,8 +20,11 @@ from macros.render.pages import PageContext, _render
 class Timing:
     """Where an event stands on the build date, in words of the page's language."""
 
-    ctx: PageContext
-    today: date
+    ctx: PageContext  # with the build date (ctx.today)
+
+    @property
+    def today(self) -> date:
+        return self.ctx.today
 
     def state(self, event: Event) -> str:
         """upcoming, past (the sources say it took place), past_planned (the sources only announced it), undated
@@ -37,8 +40,7 @@ class Timing:
         return self.state(event) in ("past", "past_planned", "unscheduled")
 
     def sentence(self, event: Event) -> str:
-        view = EventView(dataclasses.replace(self.ctx, today=self.today))
-        return self.ctx.t(f"activity.{self.state(event)}", dates=view.dates(event))
+        return self.ctx.t(f"activity.{self.state(event)}", dates=EventView(self.ctx).dates(event))
 
     def calendar_href(self, event: Event) -> Markup:
         return Markup(f"{self.ctx.href(page_paths.CALENDAR)}#{event.id}")
@@ -51,7 +53,7 @@ class Timing:
 def activities(ctx: PageContext, today: date) -> str:
     """Every activity of the calendar with where it stands: the list of the about page."""
     ctx = dataclasses.replace(ctx, today=today)
-    return _render("activity_list.md.j2", ctx, timing=Timing(ctx, today), events=ctx.data.events)
+    return _render("activity_list.md.j2", ctx, timing=Timing(ctx), events=ctx.data.events)
 
 
 def take_part(ctx: PageContext, today: date) -> str:

@@ -96,12 +96,12 @@ class ContactContext(PageContext):
         return mailto_url([c.email for c in contacts], subject, "\n".join(lines).rstrip() + "\n")
 
 
-def _context(ctx: PageContext) -> ContactContext:
+def contact_context(ctx: PageContext) -> ContactContext:
     return ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here, today=ctx.today)
 
 
 def contact_page(ctx: PageContext) -> str:
-    ctx = _context(ctx)
+    ctx = contact_context(ctx)
     return _render("contact_page.md.j2", ctx, c=ctx, tel_uri=tel_uri,
                    own_regions=ctx.data.regions_with_own_contacts,
                    own_provinces=ctx.data.provinces_with_own_contacts,
@@ -110,7 +110,7 @@ def contact_page(ctx: PageContext) -> str:
 
 
 def interest_page(ctx: PageContext) -> str:
-    ctx = _context(ctx)
+    ctx = contact_context(ctx)
     data = ctx.data
     own_regions = data.regions_with_own_contacts
     note = None
@@ -131,7 +131,8 @@ def interest_page(ctx: PageContext) -> str:
 
 
 def partners_page(ctx: PageContext) -> str:
-    return _render("partners_page.md.j2", _context(ctx), c=_context(ctx), provinces_map=maps.provinces_map(ctx),
+    contacts = contact_context(ctx)
+    return _render("partners_page.md.j2", contacts, c=contacts, provinces_map=maps.provinces_map(ctx),
                    ties_map=maps.ties_map(ctx))
 
 

@@ -35,7 +35,7 @@ class EventView:
         written = event_dates.event_dates(event, self.ctx.lang)
         if written:
             return written
-        today = getattr(self.ctx, "today", None)
+        today = self.ctx.today
         if today is not None and not date_expected(self.ctx.data.events, event, today):
             return self.ctx.t("event.date_not_announced")
         return self.ctx.t("event.date_tba")

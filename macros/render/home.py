@@ -14,14 +14,14 @@ def home_page(ctx: PageContext, today: date) -> str:
     """The promise, the three calls to action, the regions and challenge areas as cards, and what is next by the
     build date (`today`)."""
     ctx = dataclasses.replace(ctx, today=today)
-    return _render("home_page.md.j2", ctx, timing=Timing(ctx, today),
+    return _render("home_page.md.j2", ctx, timing=Timing(ctx),
                    maps={r.id: maps.regions_map(ctx, r.id, decorative=True) for r in ctx.data.regions})
 
 
 def province_page(ctx: PageContext, province_id: str, today: date) -> str:
     ctx = dataclasses.replace(ctx, today=today)
     province = ctx.data.organisation(province_id)
-    return _render("province_page.md.j2", ctx, province=province, timing=Timing(ctx, today),
+    return _render("province_page.md.j2", ctx, province=province, timing=Timing(ctx),
                    regions=ctx.data.regions_of_province(province_id),
                    together_with=ctx.data.organisations_with_province(province_id),
                    contacts=ctx.data.province_contacts(province_id),

@@ -3,10 +3,10 @@ contacts, from data/contacts.yml, as the address for feedback and questions."""
 
 from __future__ import annotations
 
-from macros.render.contacts import ContactContext
+from macros.render.contacts import contact_context
 from macros.render.pages import PageContext, _render
 
 
 def general_contact_list(ctx: PageContext) -> str:
-    contact_ctx = ContactContext(data=ctx.data, strings=ctx.strings, lang=ctx.lang, here=ctx.here, today=ctx.today)
+    contact_ctx = contact_context(ctx)
     return _render("general_contact_list.md.j2", contact_ctx, c=contact_ctx)
