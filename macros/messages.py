@@ -35,3 +35,9 @@ def message_language() -> str:
 def message(message_id: str, **fields) -> str:
     # Read on every call, not at import: a test, or mkdocs serve, may switch the language while the process lives.
     return bundle(message_language())[message_id].format(**fields)
+
+
+def seconds(value: float, digits: int = 1) -> str:
+    """A duration for a message, with the decimal mark of the messages' language (4,2 in Dutch, 4.2 in English)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if message_language() == "nl" else text

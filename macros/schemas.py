@@ -101,7 +101,7 @@ def write(files: dict[str, str]) -> list[str]:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             changed.append(name)
-            print(f"wrote schemas/{name}")
+            print(message("schemas_wrote", name=name))
     return changed
 
 

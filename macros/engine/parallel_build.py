@@ -37,7 +37,7 @@ from macros.engine.publishing import publish
 from macros.files import site_folder
 from macros.files.site_folder import SiteFolderError
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES
-from macros.messages import message
+from macros.messages import message, seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +94,7 @@ def _build(target: Path, config_file: str) -> int:
             shutil.rmtree(parts, ignore_errors=True)
             shutil.rmtree(staging, ignore_errors=True)
     print(message("built_in_parallel", languages=", ".join(LANGUAGES), folder=target,
-                  seconds=f"{time.perf_counter() - started:.1f}"), flush=True)
+                  seconds=seconds(time.perf_counter() - started)), flush=True)
     return 0
 
 

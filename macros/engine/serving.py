@@ -23,7 +23,7 @@ from macros.engine.configure import LANGUAGE_ENV, PREVIEW_ENV, preview_folder
 from macros.engine.publishing import PREVIEW_PAGE_ENV
 from macros.engine.terminal import OWN_LOGGER, editor_text
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, language_folder
-from macros.messages import message, message_language
+from macros.messages import message, message_language, seconds
 from macros.render.environment import template_environment
 
 # Left out while serving, besides what macros/engine/terminal.py leaves out of every command: MkDocs' line at the end
@@ -68,8 +68,7 @@ def on_serve(server, config, builder):
         except OSError as error:
             if error.errno != errno.EADDRINUSE:
                 raise
-            host, port = server.server_address[:2]
-            raise Abort(message("serve_port_busy", address=f"{host}:{port}", other=f"{host}:{port + 1}")) from None
+            raise _port_busy(*server.server_address[:2]) from None
         _log.info(message("serve_ready", url=server.url))
 
     server.server_bind = bind_or_explain
@@ -90,7 +89,11 @@ def explain_busy_port(config):
             probe.bind((host, port))
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                raise Abort(message("serve_port_busy", address=f"{host}:{port}", other=f"{host}:{port + 1}")) from None
+                raise _port_busy(host, port) from None
+
+
+def _port_busy(host: str, port: int) -> Abort:
+    return Abort(message("serve_port_busy", address=f"{host}:{port}", other=f"{host}:{port + 1}"))
 
 
 class _Preview:
@@ -138,11 +141,11 @@ class _Preview:
                     self._new_epoch()  # the page shown first reloads, as the error page
                 return
             self.stale = set(LANGUAGES) - set(languages)
-            seconds = _seconds(time.perf_counter() - started)
+            took = seconds(time.perf_counter() - started)
             if page_seconds is None:
-                _log.info(message("serve_rebuilt", seconds=seconds, url=self.server.url))
+                _log.info(message("serve_rebuilt", seconds=took, url=self.server.url))
             else:
-                _log.info(message("serve_rebuilt_page_first", page_seconds=_seconds(page_seconds), seconds=seconds,
+                _log.info(message("serve_rebuilt_page_first", page_seconds=seconds(page_seconds), seconds=took,
                                   url=self.server.url + page.removesuffix("index.html")))
 
     def _can_build_first(self, lang: str, page: str | None, changed: set) -> bool:
@@ -297,10 +300,6 @@ class _Preview:
                                                      ("Content-Length", str(len(page))),
                                                      ("Cache-Control", "no-store")])
         return [page]
-
-
-def _seconds(seconds: float) -> str:
-    return f"{seconds:.1f}".replace(".", ",")
 
 
 def _is_page(path: str) -> bool:

@@ -11,7 +11,7 @@ import re
 import click
 from mkdocs.exceptions import Abort, BuildError
 
-from macros.messages import message
+from macros.messages import message, seconds
 
 # Our own lines (the preview's, the build's), always shown.
 OWN_LOGGER = "mkdocs.i2pcc"
@@ -34,7 +34,7 @@ def _link_missing(match) -> str:
 # a message of the catalogue, or nothing for a line the next one says better.
 _MKDOCS = [
     (re.compile(r"Documentation built in (?P<seconds>[\d.]+) seconds"),
-     lambda m: message("build_done", seconds=m["seconds"].replace(".", ","))),
+     lambda m: message("build_done", seconds=seconds(float(m["seconds"]), digits=2))),
     # Followed by the mistake itself, with the page's file and line.
     (re.compile(r"Error (reading|building) page '[^']+':"), None),
     (re.compile(r"Error (reading|building) page '(?P<page>[^']+)': (?P<problem>.+)", re.DOTALL),
