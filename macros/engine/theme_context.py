@@ -88,6 +88,8 @@ def on_template_context(context, template_name, config):
             config["extra"].alternate = deepcopy(i18n.extra_alternate)
         context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
                                                                  config["site_url"])
+        # Its <title> joins the page title and the site name like every other page's (a full-width bar in Chinese).
+        context["i2_title_separator"] = strings.get(config["theme"]["language"], "punct.title_separator")
     # The sitemap names the default language's page as x-default, whichever language a build started with.
     context["i2_default_language"] = DEFAULT_LANGUAGE
     return context

@@ -20,6 +20,10 @@ WIDTH = 720
 MARGIN = 12
 AXIS = 52  # space above the first row for the years and months
 ROW = 56
+# The months on the axis are CLDR's abbreviations for the language, made by Babel. British English (en_GB) alone
+# abbreviates September to "Sept", four letters among three-letter months; the site's English writes "Sep", the form
+# of CLDR's base English, whose other abbreviations are the same as British English's.
+_MONTH_LABEL_LOCALE = {"en_GB": "en"}
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,16 @@ def _axis(first: date, last: date):
     return start, end, x
 
 
+def _month_label_locale(lang: str) -> str:
+    babel_locale = language(lang).babel_locale
+    return _MONTH_LABEL_LOCALE.get(babel_locale, babel_locale)
+
+
 def _ticks(start: date, end: date, x, lang: str) -> list[Tick]:
     ticks, day = [], start
     label_months = end.year - start.year <= 2
     while day < end:
-        label = format_date(day, "LLL", locale=language(lang).babel_locale) if label_months else None
+        label = format_date(day, "LLL", locale=_month_label_locale(lang)) if label_months else None
         ticks.append(Tick(x(day), label, day.month == 1))
         day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return ticks
