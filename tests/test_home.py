@@ -157,7 +157,7 @@ def test_the_about_page_text_follows_the_calendar():
     before = activities.take_part(ctx, date(2019, 10, 1)).replace("\\", "")
     assert "I²PCC B2B-cleantechmissie naar China (16–22 november 2019)" in before
     assert "april" not in before  # the visits ended in September
-    assert activities.take_part(ctx, date(2020, 1, 1)).startswith("Er zijn geen activiteiten meer gepland")
+    assert activities.take_part(ctx, date(2020, 1, 1)).startswith("Er zijn op dit moment geen activiteiten gepland")
     listed = activities.activities(ctx, date(2019, 10, 1)).replace("\\", "")
     assert "Stond gepland voor april–september 2019." in listed and "Gepland: 16–22 november 2019." in listed
     assert "Vond plaats in februari–maart 2019." in listed
