@@ -258,7 +258,7 @@ def test_the_contact_page_says_once_whom_to_write_to(site, lang):
         words = block.get_text(" ", strip=True)
         assert words.count(": ") + words.count("：") <= 1, words
     if lang == "zh":
-        assert "英文" in strings["contact.intro"] and "职务" in text and "职责" not in text
+        assert "英文" in strings["contact.intro"] and "身份" in text and "职务" not in text
 
 
 def _locale(lang: str) -> dict:

@@ -113,7 +113,7 @@ def test_after_every_event_nothing_is_planned_and_the_seminar_promises_no_date()
     block = _next_block(date(2030, 1, 1))
     text = block.get_text(" ", strip=True)
     assert _next_heading(date(2030, 1, 1)) == "Project activities"
-    assert "No upcoming activities are planned at the moment." in text
+    assert "No activities are planned at the moment." in text
     assert block.select(".i2-next__item--upcoming") == [] and block.select(".i2-next__item--undated") == []
     (seminar,) = block.select(".i2-next__item--unscheduled")
     assert "i2-next__item--past" in seminar["class"] and "No date was announced." in seminar.get_text(" ")

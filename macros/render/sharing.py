@@ -28,7 +28,9 @@ def share_context(strings: Strings, lang: str, site_url: str, page_url: str, tit
         "image": urljoin(site_url, SHARE_IMAGE.format(lang=lang)),
         "image_width": width,
         "image_height": height,
-        "image_alt": strings.get(lang, "share.image_alt"),
+        # The card's own words (scripts/share_card.py draws the site's name and the funding line).
+        "image_alt": strings.get(lang, "share.image_alt", site_name=strings.get(lang, "site_name"),
+                                 cofunded=strings.get(lang, "funding.cofunded")),
         "locale": language(lang).og_locale,
         "alternate_locales": [language(other).og_locale for other in LANGUAGES if other != lang],
         "qr": Markup(qr_svg(page_url)),
