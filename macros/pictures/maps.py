@@ -203,17 +203,28 @@ def regions_map(ctx, current: str | None = None, decorative: bool = False) -> Ma
     """The five partner regions in their true relative positions; `current` is the region of the page, if any
     (None when that region has no shape yet: a map that cannot show it is no locator for it). A decorative map
     (the small one on a region's card, beside the region's name and link) has no links, title or caption: five
-    of them on one page would repeat every region's link and description five times to a screen reader."""
+    of them on one page would repeat every region's link and description five times to a screen reader. Its
+    shapes are references to those of `region_shapes`, which the page holds once."""
     topology = geo.load_topology(GEO_DIR / CHINA_FILE)
     if current is not None and not topology.has(current):
         return None
-    height = round((WIDTH - 80) * _aspect(CHINA_FILE, CHINA_PROJECTION)) + 40
-    drawing = _drawing(CHINA_FILE, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
-    areas = _china_areas(ctx, drawing, current, {})
+    height, areas = _regions_areas(ctx, current)
     return render_svg("map.svg.j2", uid="i2-map-regions", kind="regions",
                       locator=current is not None and not decorative, decorative=decorative,
                       width=WIDTH, height=height, areas=areas, ties=[], title=ctx.t("maps.regions_title", **ctx.counts),
                       alt=_regions_alt(ctx, current), source=ctx.t("maps.source"))
+
+
+def region_shapes(ctx) -> Markup:
+    """The shapes of the partner regions, once per page, for the decorative maps of its cards (a fifth of the
+    page's weight instead of the five copies that made half of the home page)."""
+    return render_svg("region_shapes.svg.j2", areas=_regions_areas(ctx, None)[1])
+
+
+def _regions_areas(ctx, current: str | None) -> tuple[int, list[Area]]:
+    height = round((WIDTH - 80) * _aspect(CHINA_FILE, CHINA_PROJECTION)) + 40
+    drawing = _drawing(CHINA_FILE, CHINA_PROJECTION, (40, 20, WIDTH - 80, height - 40), TOLERANCE)
+    return height, _china_areas(ctx, drawing, current, {})
 
 
 def provinces_map(ctx) -> Markup:

@@ -14,7 +14,7 @@ def home_page(ctx: PageContext, today: date) -> str:
     """The promise, the three calls to action, the regions and challenge areas as cards, and what is next by the
     build date (`today`)."""
     ctx = dataclasses.replace(ctx, today=today)
-    return _render("home_page.md.j2", ctx, timing=Timing(ctx),
+    return _render("home_page.md.j2", ctx, timing=Timing(ctx), region_shapes=maps.region_shapes(ctx),
                    maps={r.id: maps.regions_map(ctx, r.id, decorative=True) for r in ctx.data.regions})
 
 
