@@ -20,7 +20,7 @@ from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine.navigation import build_nav
 from macros.engine.publishing import PREVIEW_ENV, stage
-from macros.files.search_index import teach_jieba
+from macros.engine.search import index_pages_from_cache
 from macros.languages import LANGUAGES
 from macros.messages import message
 
@@ -75,8 +75,7 @@ def on_config(config):
     elif os.environ.get(PREVIEW_ENV):
         config["site_dir"] = preview_folder(config["site_dir"])  # and by macros/engine/serving.py
     lang = config["theme"]["language"]
-    if lang == "zh":
-        teach_jieba(data)
+    index_pages_from_cache(data, lang)
     config["nav"] = build_nav(data, lang)
     # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
     config["site_name"] = escape(strings.get(lang, "site_name"))

@@ -3,10 +3,57 @@ language (see there for why)."""
 
 from __future__ import annotations
 
+import json
+from importlib.metadata import version
 from pathlib import Path
 
-from macros.files.search_index import INDEX_FILE, encode_index, language_index
+from material.plugins.search.plugin import SearchIndex
+
+from macros.content.site_data import SiteData
+from macros.files.build_cache import cached_text
+from macros.files.search_index import INDEX_FILE, encode_index, language_index, project_terms, teach_jieba
 from macros.languages import language_folder
+
+_MATERIAL_INDEXING = SearchIndex.add_entry_from_context
+_VERSIONS = [version("mkdocs-material"), version("jieba")]
+
+
+class _Jieba:
+    """The project's names jieba learns before it cuts the first page of a build that needs it, in the Chinese
+    build only (as Material's own indexing of the other languages never had them). Learning them loads jieba's
+    dictionary, a second of every build that nothing needs when every page's entries come from the cache."""
+    terms: list[str] = []
+    taught: list[str] = []
+
+
+def index_pages_from_cache(data: SiteData, lang: str) -> None:
+    """Material's search entries of a page are kept between builds, keyed by everything Material makes them from
+    (the page's address, title, metadata, table of contents and HTML, and the names jieba was taught), so that an
+    unchanged page is not parsed and cut into words again: with jieba's start, the largest part of a build that
+    the site repeats unchanged."""
+    _Jieba.terms = project_terms(data) if lang == "zh" else []
+    SearchIndex.add_entry_from_context = _indexed_from_cache
+
+
+def _indexed_from_cache(index: SearchIndex, page) -> None:
+    key = json.dumps([_VERSIONS, _Jieba.terms, page.url, page.title, page.meta, _toc(page.toc), page.content],
+                     ensure_ascii=False, default=str)
+    index.entries.extend(json.loads(cached_text("search", key, lambda: json.dumps(_indexed(index, page)))))
+
+
+def _indexed(index: SearchIndex, page) -> list[dict]:
+    if _Jieba.terms and _Jieba.taught != _Jieba.terms:
+        teach_jieba(_Jieba.terms)
+        _Jieba.taught = _Jieba.terms
+    start = len(index.entries)
+    _MATERIAL_INDEXING(index, page)
+    entries = index.entries[start:]
+    del index.entries[start:]
+    return entries
+
+
+def _toc(items) -> list:
+    return [[item.id, item.url, item.title, item.level, _toc(item.children)] for item in items]
 
 
 def material_search_settings(config) -> dict:

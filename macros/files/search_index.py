@@ -49,8 +49,8 @@ def project_terms(data: SiteData) -> list[str]:
     return [term for term in dict.fromkeys(terms) if term not in descriptions]
 
 
-def teach_jieba(data: SiteData) -> None:
-    """Give jieba, which Material's search plugin uses to cut Chinese text into words, the project's own names as
-    a user dictionary (jieba works out the frequency that keeps each one whole)."""
-    for term in project_terms(data):
+def teach_jieba(terms: list[str]) -> None:
+    """Give jieba, which Material's search plugin uses to cut Chinese text into words, the project's own names
+    (`project_terms`) as a user dictionary (jieba works out the frequency that keeps each one whole)."""
+    for term in terms:
         jieba.add_word(term)
