@@ -71,6 +71,11 @@ def main() -> int:
         if parallel:
             commands["python -m macros.build (parallel)"] = (publish_command(site), project)
         commands["mkdocs build (sequential)"] = (mkdocs_build(site), project)
+        # As a fresh clone builds (CI): nothing kept from an earlier build. Last in each round, as it fills the cache
+        # again for the others.
+        first_build = publish_command(site) if parallel else mkdocs_build(site)
+        commands["the same, with an empty .cache (first build)"] = (
+            ["sh", "-c", 'rm -rf .cache && exec "$@"', "sh", *first_build], project)
         runs = measure_interleaved(commands, args.repeat)
         bare_run = runs.pop("bare Material + i18n, mkdocs build")
         builds = runs

@@ -26,6 +26,11 @@ import mkdocs_macros.plugin  # noqa: F401
 import mkdocs_static_i18n.plugin  # noqa: F401
 from material.plugins.search import plugin as _material_search  # noqa: F401
 
+# What MkDocs loads from mkdocs.yml by path in each language's process (the hooks file and the page macros module
+# import these): imported here once, so that the processes start with them instead of importing them three times.
+import macros.engine.build_steps  # noqa: F401,E402  isort: skip
+import macros.engine.page_macros  # noqa: F401,E402  isort: skip
+
 from macros import ROOT
 from macros.command_line import CommandParser
 from macros.content.page_files import page_problems
