@@ -128,8 +128,13 @@ def project_copy(tmp_path) -> Path:
 
 
 def copy_project(target: Path) -> Path:
+    """The sources, sharing this checkout's build cache: its entries are keyed by what they are made from, and
+    written whole by renaming, so that the copies' builds reuse what the others made (tests/test_reproducible.py
+    builds a copy without it)."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
-                                                               "node_modules"))
+                                                               "node_modules", ".cache"))
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (target / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return target
 
 

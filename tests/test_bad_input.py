@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project
 
 from macros import check
 from macros.messages import DEFAULT, MESSAGES_ENV, bundle, languages, message
@@ -334,9 +334,7 @@ def _fingerprint(folder: Path) -> str:
 @pytest.fixture(scope="module")
 def good_build(site, tmp_path_factory):
     """A copy of the sources beside a copy of the session's site, as the last good build."""
-    project = tmp_path_factory.mktemp("bad-build") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
-                                                                 "node_modules", ".cache"))
+    project = copy_project(tmp_path_factory.mktemp("bad-build") / "project")
     previous = project.parent / "site"
     shutil.copytree(site, previous)
     return project, previous, _fingerprint(previous)

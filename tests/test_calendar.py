@@ -14,7 +14,7 @@ import icalendar
 import pytest
 import vobject
 import yaml
-from conftest import LANGUAGES, ROOT, article, build_site, page_dir, page_file, soup
+from conftest import LANGUAGES, ROOT, article, build_site, copy_project, page_dir, page_file, soup
 
 EVENTS = yaml.safe_load((ROOT / "data" / "events.yml").read_text(encoding="utf-8"))["events"]
 STRINGS = {lang: yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
@@ -226,10 +226,7 @@ AFTER = int(datetime(2032, 1, 1, tzinfo=timezone.utc).timestamp())
 
 @pytest.fixture(scope="module")
 def fixture_sites(tmp_path_factory):
-    import shutil
-
-    project = tmp_path_factory.mktemp("calendar") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache"))
+    project = copy_project(tmp_path_factory.mktemp("calendar") / "project")
     (project / "data" / "events.yml").write_text(FIXTURE_EVENTS, encoding="utf-8")
     sites = {}
     for name, epoch in (("before", BEFORE), ("after", AFTER)):

@@ -6,14 +6,13 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, fetch, mkdocs_serve, wait_until
+from conftest import SITE_URL, copy_project, fetch, mkdocs_serve, wait_until
 
 PAGE = "docs/en/regions/hebei.md"
 # (name, page text, the line the message names, what it must say)
@@ -40,10 +39,7 @@ def _build_one_language(project: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("page-errors") / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".pytest_cache",
-                                                              "node_modules"))
-    return copy
+    return copy_project(tmp_path_factory.mktemp("page-errors") / "project")
 
 
 @pytest.mark.parametrize("name, text, line, says", CASES, ids=[case[0] for case in CASES])
