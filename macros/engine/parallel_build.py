@@ -11,6 +11,7 @@ and validated data/ once for all of them) and then publishes their union at once
 from __future__ import annotations
 
 import gzip
+import importlib
 import multiprocessing
 import os
 import re
@@ -25,11 +26,6 @@ import mkdocs.__main__  # noqa: F401  (imported once here, inherited by each lan
 import mkdocs_macros.plugin  # noqa: F401
 import mkdocs_static_i18n.plugin  # noqa: F401
 from material.plugins.search import plugin as _material_search  # noqa: F401
-
-# What MkDocs loads from mkdocs.yml by path in each language's process (the hooks file and the page macros module
-# import these): imported here once, so that the processes start with them instead of importing them three times.
-import macros.engine.build_steps  # noqa: F401,E402  isort: skip
-import macros.engine.page_macros  # noqa: F401,E402  isort: skip
 
 from macros import ROOT
 from macros.command_line import CommandParser
@@ -105,6 +101,11 @@ def _build(target: Path, config_file: str) -> int:
 
 def _build_languages(parts: Path, config_file: str) -> list[tuple[str, str]]:
     """Build each language in its own process; the (language, messages) of those that failed."""
+    # What MkDocs loads from mkdocs.yml by path in each language's process (the hooks file and the page macros
+    # module import these): imported once here, so that the processes start with them instead of importing them
+    # three times. Not at the top of this module, so that a refused site folder is said without that wait.
+    for module in ("macros.engine.build_steps", "macros.engine.page_macros"):
+        importlib.import_module(module)
     context = multiprocessing.get_context("fork")
     processes = {}
     # A Ctrl-C that arrives while a process is forked lands in Python's fork handlers, which drop it, and the build
