@@ -53,7 +53,9 @@ def build_site(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
 # Test tiers (pytest.ini): a test without a tier of its own gets one from the fixtures it uses.
 TIERS = ("unit", "build", "browser", "nginx")
 _BROWSER_FIXTURES = {"browser", "served_site", "page_visits", "axe_violations"}
-_BUILD_FIXTURES = {"site", "project_copy"}
+# The session's site, a copy of the sources, and the test files' own builds (test_calendar's dated builds,
+# test_page_errors' copy).
+_BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "site_before_the_mission", "project"}
 
 
 # scripts/test.sh runs the tests in two processes (pytest-xdist, --dist loadgroup). Each test file stays in one
