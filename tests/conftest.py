@@ -58,16 +58,8 @@ _BROWSER_FIXTURES = {"browser", "served_site", "page_visits", "axe_violations"}
 _BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "site_before_the_mission", "project"}
 
 
-# scripts/test.sh runs the tests in two processes (pytest-xdist, --dist loadgroup). Each test file stays in one
-# process, so that its module fixtures are made once; the files that share the every-page browser visits go to the
-# same process, which then makes those visits once.
-_SHARED_GROUPS = {"test_accessibility.py": "every_page", "test_third_party.py": "every_page"}
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
-        file_name = item.path.name
-        item.add_marker(pytest.mark.xdist_group(_SHARED_GROUPS.get(file_name, file_name)))
         if any(item.get_closest_marker(tier) for tier in TIERS):
             continue
         fixtures = set(item.fixturenames)
