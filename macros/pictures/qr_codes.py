@@ -5,11 +5,16 @@ Used for each page's own address (printed copies, WeChat) and reusable for any o
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 import segno
 
 from macros.files.build_cache import cached_text
+
+# Kept between builds by the address, segno's version and this module's code (how the code is drawn).
+_MAKER = f"segno {segno.__version__} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 @lru_cache(maxsize=512)
@@ -19,7 +24,7 @@ def qr_svg(url: str) -> str:
     Error correction level M survives a smudged print; the four-module quiet zone is part of the code (scanners
     need it) and drawn white so that the code scans on any background. The size comes from CSS (no width/height).
     """
-    return cached_text("qr", f"segno {segno.__version__} m 4 {url}", lambda: _make(url))
+    return cached_text("qr", f"{_MAKER} {url}", lambda: _make(url))
 
 
 def _make(url: str) -> str:
