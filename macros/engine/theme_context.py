@@ -70,11 +70,8 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     keep_compiled(env)
     # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
-    strings, lang = load_strings(ROOT / "locales"), config["theme"]["language"]
-    env.globals["i2_language_suggestions"] = language_suggestions(strings, lang, config["site_url"])
-    # Material's own interface strings that the site words otherwise (overrides/partials/language.html).
-    env.globals["i2_material_strings"] = {key: strings.get(lang, f"material.{key}")
-                                          for key in ("search.result.one", "search.result.initializer")}
+    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
+                                                                  config["theme"]["language"], config["site_url"])
     return env
 
 
