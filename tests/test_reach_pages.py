@@ -30,7 +30,8 @@ def test_each_language_has_its_own_404_page(site, lang):
     strings = yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8"))
     assert page.select_one("article h1").get_text(strip=True) == strings["not_found.title"]
     # Joined to the site name like every other page's title: a full-width bar in Chinese.
-    assert page.title.get_text() == f"{strings['not_found.title']}{strings['punct.title_separator']}{strings['site_name']}"
+    expected = f"{strings['not_found.title']}{strings['punct.title_separator']}{strings['site_name']}"
+    assert page.title.get_text() == expected
     links = {a["href"]: a for a in page.select("article a")}
     # Absolute links: the page is served at any address that does not exist.
     assert links[SITE_URL + page_dir(lang)].get_text(strip=True) == strings["not_found.home"]

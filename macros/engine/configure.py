@@ -75,7 +75,7 @@ def on_config(config):
     elif os.environ.get(PREVIEW_ENV):
         config["site_dir"] = preview_folder(config["site_dir"])  # and by macros/engine/serving.py
     lang = config["theme"]["language"]
-    index_pages_from_cache(data, lang)
+    index_pages_from_cache(config, data, lang)
     config["nav"] = build_nav(data, lang)
     # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
     config["site_name"] = escape(strings.get(lang, "site_name"))

@@ -14,39 +14,40 @@ from macros.files.build_cache import cached_text
 from macros.files.search_index import INDEX_FILE, encode_index, language_index, project_terms, teach_jieba
 from macros.languages import language_folder
 
-_MATERIAL_INDEXING = SearchIndex.add_entry_from_context
 _VERSIONS = [version("mkdocs-material"), version("jieba")]
+# The project's names jieba has learnt in this process. Learning them loads jieba's dictionary, a second of every
+# build, which nothing needs when every page's entries come from the cache.
+_taught: list[str] = []
 
 
-class _Jieba:
-    """The project's names jieba learns before it cuts the first page of a build that needs it, in the Chinese
-    build only (as Material's own indexing of the other languages never had them). Learning them loads jieba's
-    dictionary, a second of every build that nothing needs when every page's entries come from the cache."""
-    terms: list[str] = []
-    taught: list[str] = []
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins["search"]
 
 
-def index_pages_from_cache(data: SiteData, lang: str) -> None:
+def index_pages_from_cache(config, data: SiteData, lang: str) -> None:
     """Material's search entries of a page are kept between builds, keyed by everything Material makes them from
-    (the page's address, title, metadata, table of contents and HTML, and the names jieba was taught), so that an
+    (the page's address, title, metadata, table of contents and HTML, and the names jieba is taught), so that an
     unchanged page is not parsed and cut into words again: with jieba's start, the largest part of a build that
-    the site repeats unchanged."""
-    _Jieba.terms = project_terms(data) if lang == "zh" else []
-    SearchIndex.add_entry_from_context = _indexed_from_cache
+    the site repeats unchanged. Set on this build's index alone, not on Material's class, which outlives a reload
+    of this package while `mkdocs serve` runs. jieba learns the project's names in the Chinese build only, as
+    Material's own indexing of the other languages never had them."""
+    index = _search_plugin(config).search_index
+    terms = project_terms(data) if lang == "zh" else []
+    index.add_entry_from_context = lambda page: _indexed_from_cache(index, page, terms)
 
 
-def _indexed_from_cache(index: SearchIndex, page) -> None:
-    key = json.dumps([_VERSIONS, _Jieba.terms, page.url, page.title, page.meta, _toc(page.toc), page.content],
+def _indexed_from_cache(index: SearchIndex, page, terms: list[str]) -> None:
+    key = json.dumps([_VERSIONS, terms, page.url, page.title, page.meta, _toc(page.toc), page.content],
                      ensure_ascii=False, default=str)
-    index.entries.extend(json.loads(cached_text("search", key, lambda: json.dumps(_indexed(index, page)))))
+    index.entries.extend(json.loads(cached_text("search", key, lambda: json.dumps(_indexed(index, page, terms)))))
 
 
-def _indexed(index: SearchIndex, page) -> list[dict]:
-    if _Jieba.terms and _Jieba.taught != _Jieba.terms:
-        teach_jieba(_Jieba.terms)
-        _Jieba.taught = _Jieba.terms
+def _indexed(index: SearchIndex, page, terms: list[str]) -> list[dict]:
+    if terms and _taught != terms:
+        teach_jieba(terms)
+        _taught[:] = terms
     start = len(index.entries)
-    _MATERIAL_INDEXING(index, page)
+    SearchIndex.add_entry_from_context(index, page)
     entries = index.entries[start:]
     del index.entries[start:]
     return entries
@@ -67,7 +68,7 @@ def material_search_settings(config) -> dict:
 
 def write_language_index(config, site_dir: Path, lang: str) -> bytes:
     """Write the index of the language being built, from the entries Material's search plugin collected."""
-    search = config.plugins.get("material/search") or config.plugins["search"]
+    search = _search_plugin(config)
     index = language_index(search.search_index.entries, search.config.fields, material_search_settings(config), lang)
     content = encode_index(index)
     path = site_dir / language_folder(lang) / INDEX_FILE

@@ -49,9 +49,6 @@ def on_page_context(context, page, config, nav):
         context["i2_fallback"] = {"lang": source_lang, "notice": strings.get(lang, "fallback.notice")}
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_home"] = is_home(page)
-    context["i2_colon"] = strings.get(lang, "punct.colon")
-    # Between the page title and the site name in <title>: Material's " - ", a full-width bar in Chinese.
-    context["i2_title_separator"] = strings.get(lang, "punct.title_separator")
     context.update(_sharing_context(page, config))
     context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
     return context
@@ -69,9 +66,13 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     keep_compiled(env)
-    # Every template (pages and 404.html alike) offers the other languages to a visitor who prefers one of them.
-    env.globals["i2_language_suggestions"] = language_suggestions(load_strings(ROOT / "locales"),
-                                                                  config["theme"]["language"], config["site_url"])
+    strings, lang = load_strings(ROOT / "locales"), config["theme"]["language"]
+    # For every template, pages and 404.html alike: the other languages offered to a visitor who prefers one of
+    # them; the colon of Material's "Previous: …" labels and, in <title>, what joins the page title and the site
+    # name (Material's " - "; in Chinese the full-width forms).
+    env.globals["i2_language_suggestions"] = language_suggestions(strings, lang, config["site_url"])
+    env.globals["i2_colon"] = strings.get(lang, "punct.colon")
+    env.globals["i2_title_separator"] = strings.get(lang, "punct.title_separator")
     return env
 
 
@@ -88,8 +89,6 @@ def on_template_context(context, template_name, config):
             config["extra"].alternate = deepcopy(i18n.extra_alternate)
         context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
                                                                  config["site_url"])
-        # Its <title> joins the page title and the site name like every other page's (a full-width bar in Chinese).
-        context["i2_title_separator"] = strings.get(config["theme"]["language"], "punct.title_separator")
     # The sitemap names the default language's page as x-default, whichever language a build started with.
     context["i2_default_language"] = DEFAULT_LANGUAGE
     return context
