@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -32,8 +33,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-# The site is built for the address the tests serve it on, so its absolute links stay on this origin.
-SITE_URL = f"http://127.0.0.1:{_free_port()}/"
+# The site is built for the address the tests serve it on, so its absolute links stay on this origin. The pytest-xdist
+# workers of one run share it (pytest_configure hands it to them), and with it one build of the site.
+_PORT_ENV = "I2PCC_TEST_PORT"
+SITE_URL = f"http://127.0.0.1:{os.environ.get(_PORT_ENV) or _free_port()}/"
+
+
+def pytest_configure(config):
+    # In the controlling process, before it starts the workers, which inherit its environment.
+    os.environ[_PORT_ENV] = SITE_URL.rstrip("/").rsplit(":", 1)[1]
 
 
 # Every test build is dated, so that no test depends on the day it runs (what is "upcoming", the .ics DTSTAMP).
@@ -69,10 +77,18 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout[-4000:]
+def site(tmp_path_factory, worker_id) -> Path:
+    """The site, built once per run: the first worker to need it builds it, the others wait for that build (tests
+    read the site and never change it)."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site_dir, outcome = shared / "site", shared / "site.outcome"
+    with open(shared / "site.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build_site(ROOT, site_dir)
+            outcome.write_text(f"{result.returncode}\n{result.stdout[-4000:]}", encoding="utf-8")
+    code, output = outcome.read_text(encoding="utf-8").split("\n", 1)
+    assert code == "0", output
     return site_dir
 
 
@@ -88,7 +104,7 @@ def serving(site_dir: Path, site_url: str):
     """A built site over HTTP at site_url (http://127.0.0.1:<port>/), the address it was built for."""
     port = int(site_url.rstrip("/").rsplit(":", 1)[1])
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _SharedPortServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -96,6 +112,11 @@ def serving(site_dir: Path, site_url: str):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _SharedPortServer(http.server.ThreadingHTTPServer):
+    # Each worker serves the shared site on the same port; the system hands each connection to one of them.
+    allow_reuse_port = True
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -265,7 +286,7 @@ def page_visits(site, served_site, browser) -> dict:
         log.clear()
         console_errors.clear()
         page.goto(url, wait_until="load")
-        _wait_until_network_quiet(page, in_flight)
+        _wait_until_network_quiet(page, in_flight, log)
         visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors)}
     visits[None] = context.cookies()
     context.close()
@@ -299,15 +320,17 @@ def axe_violations(site, served_site, browser) -> dict:
     return results
 
 
-def _wait_until_network_quiet(page, in_flight: set, quiet_checks: int = 3) -> None:
-    # The search worker starts after "load"; wait until nothing has been in flight
-    # for a few checks in a row (at most ~5 s), so that their requests are recorded too.
+def _wait_until_network_quiet(page, in_flight: set, log: list) -> None:
+    # Material's search worker fetches the search index after "load", and the index's language files after it: wait
+    # until the index has been asked for and then nothing has been in flight for two checks in a row (at most ~10 s),
+    # so that those requests are recorded too.
     quiet = 0
-    for _ in range(100):
-        quiet = quiet + 1 if not in_flight else 0
-        if quiet >= quiet_checks:
+    for _ in range(500):
+        asked = any(request.url.endswith("/search_index.json") for request in log)
+        quiet = quiet + 1 if asked and not in_flight else 0
+        if quiet >= 2:
             return
-        page.wait_for_timeout(50)
+        page.wait_for_timeout(20)
 
 
 def _outcome(request) -> tuple[str, object]:

@@ -71,6 +71,22 @@ def phone(served_site, browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def tab(served_site, browser):
+    """One tab whose window the tests resize: a page is loaded once and looked at in every width (the layout follows
+    the width through CSS alone, see pictures.css)."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _widths(page, widths: list[int]):
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 800})
+        yield width
+
+
 def test_no_page_scrolls_sideways_on_a_phone(site, phone):
     # One page of each kind, and the pages a phone reader uses most, in every language.
     urls = one_page_per_kind(site_page_urls(site)) + [SITE_URL + page_dir(lang) + path for lang in LANGUAGES
@@ -92,25 +108,20 @@ def _shown(page, selector: str) -> bool:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", RENDERINGS)
-@pytest.mark.parametrize("width", [360, 768, 1366])
-def test_the_matrix_and_the_timeline_keep_readable_text_and_whole_words(served_site, browser, lang, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
-        wide, narrow = RENDERINGS[path]
+def test_the_matrix_and_the_timeline_keep_readable_text_and_whole_words(tab, lang, path):
+    tab.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
+    wide, narrow = RENDERINGS[path]
+    for width in _widths(tab, [360, 768, 1366]):
         # One rendering at a time: display:none keeps the other from screen readers as well as from view.
-        assert _shown(page, narrow) == (width == 360)
-        assert _shown(page, wide) == (width != 360)
-        texts = page.evaluate(TEXTS, f"{wide}, {narrow}")
-        assert texts
-        assert [t for t in texts if t["size"] < 12] == []
-        assert [t for t in texts if t["broken"]] == []
+        assert _shown(tab, narrow) == (width == 360), width
+        assert _shown(tab, wide) == (width != 360), width
+        texts = tab.evaluate(TEXTS, f"{wide}, {narrow}")
+        assert texts, width
+        assert [t for t in texts if t["size"] < 12] == [], width
+        assert [t for t in texts if t["broken"]] == [], width
         if width == 360:
             # Names, counts, titles and dates: body text at the phone's body size, dates and the like at 12 px or more.
             assert max(t["size"] for t in texts) >= 16
-    finally:
-        context.close()
 
 
 # Every name on the map with the box its letters take on screen. Not the text's own box: that holds the font's whole
@@ -144,21 +155,18 @@ LABELLED_MAPS = {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("picture", LABELLED_MAPS)
-@pytest.mark.parametrize("width", [320, 360, 768, 1366])
-def test_the_maps_keep_their_names_readable_and_apart(served_site, browser, lang, picture, width):
-    path, selector, names = LABELLED_MAPS[picture]
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
-        texts = page.evaluate(TEXTS, selector)
-        assert len(texts) >= names
-        assert [t for t in texts if t["size"] < 12] == []
-        assert _overlapping(page.evaluate(LABEL_BOXES, selector)) == []
-        # Within the map: a name cut off at its edge is no better than a small one.
-        svg = page.locator(selector).bounding_box()
-        assert [b["text"] for b in page.evaluate(LABEL_BOXES, selector)
-                if b["left"] < svg["x"] - 0.5 or b["right"] > svg["x"] + svg["width"] + 0.5] == []
-    finally:
-        context.close()
+@pytest.mark.parametrize("path", sorted({path for path, _, _ in LABELLED_MAPS.values()}))
+def test_the_maps_keep_their_names_readable_and_apart(tab, lang, path):
+    tab.goto(SITE_URL + page_dir(lang) + path, wait_until="load")
+    for width in _widths(tab, [320, 360, 768, 1366]):
+        for picture, (_, selector, names) in ((k, v) for k, v in LABELLED_MAPS.items() if v[0] == path):
+            where = (picture, width)
+            texts = tab.evaluate(TEXTS, selector)
+            assert len(texts) >= names, where
+            assert [t for t in texts if t["size"] < 12] == [], where
+            boxes = tab.evaluate(LABEL_BOXES, selector)
+            assert _overlapping(boxes) == [], where
+            # Within the map: a name cut off at its edge is no better than a small one.
+            svg = tab.locator(selector).bounding_box()
+            assert [b["text"] for b in boxes
+                    if b["left"] < svg["x"] - 0.5 or b["right"] > svg["x"] + svg["width"] + 0.5] == [], where

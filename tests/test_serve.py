@@ -4,11 +4,13 @@ short block per rebuild, in Dutch; a busy port is explained without a traceback.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
 import socket
 import subprocess
+import time
 
 from conftest import fetch, mkdocs_serve, wait_until
 
@@ -67,7 +69,7 @@ def test_serve_reloads_on_edits_in_data_macros_and_overrides(project_copy, tmp_p
         assert _shows(url + "en/regions/hebei/", "(CODE-EDIT)")
 
 
-def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp_path):
+def test_a_mistake_in_data_or_a_page_shows_in_the_browser_until_it_is_fixed(project_copy, tmp_path):
     log = tmp_path / "serve.log"
     regions = project_copy / "data" / "regions.yml"
     original = regions.read_text(encoding="utf-8")
@@ -108,6 +110,28 @@ def test_a_data_mistake_shows_in_the_browser_until_it_is_fixed(project_copy, tmp
         assert fetch(page)[0] == 500
         about.write_text(about_text, encoding="utf-8")
         wait_until(lambda: _shows(page, "Provincie Hebei (weer goed)"))
+
+        # A mistake in the page looked at, and a second one saved while the first is being rebuilt: the last shows.
+        hebei = project_copy / "docs" / "nl" / "regions" / "hebei.md"
+        hebei_text = hebei.read_text(encoding="utf-8")
+        hebei.write_text(hebei_text + "\n{{ region_page( }}\n", encoding="utf-8")
+        time.sleep(1)
+        hebei.write_text(hebei_text + "\n{{ regoin }}\n", encoding="utf-8")
+        wait_until(lambda: "'regoin' bestaat niet" in html.unescape(fetch(page)[1]))
+        where = re.findall(r"docs/nl/regions/hebei\.md:\d+", log.read_text(encoding="utf-8"))[-1]
+        status, body = fetch(page, timeout=1)
+        assert status == 500 and where in body, body[-2000:]
+        hebei.write_text(hebei_text + "\nWEER-GOED\n", encoding="utf-8")
+        wait_until(lambda: _shows(page, "WEER-GOED"))
+
+        # A warning that stops a strict build (a link to a missing heading) is shown too, not only MkDocs' closing
+        # sentence.
+        about.write_text(about_text + "\n[De regio's](regions/index.md#geen-kop)\n", encoding="utf-8")
+        wait_until(lambda: fetch(page)[0] == 500)
+        body = fetch(page)[1]
+        assert "nl/about.md" in body and "geen-kop" in body, body[-2000:]
+        about.write_text(about_text, encoding="utf-8")
+        wait_until(lambda: _shows(page, "WEER-GOED"))
 
     # What the terminal said all along, in Dutch: no line of MkDocs' own in English.
     terminal = log.read_text(encoding="utf-8")
