@@ -1,8 +1,9 @@
 """Before a language is built: check the build date, the data, the strings and the pages (stopping with their
-messages), then give the language its navigation and site name. A build is either the whole site (`mkdocs build`,
-`mkdocs serve`: mkdocs-static-i18n builds the languages one after another) or one language of it
-(`python -m macros.build` runs one per language in parallel, with I2PCC_LANGUAGE set, and publishes their union
-itself)."""
+messages), then give the language its navigation, site name and language switcher. A build is either the whole site
+(`mkdocs build`, the first build of `mkdocs serve`: mkdocs-static-i18n builds the languages one after another) or
+one language of it, with I2PCC_LANGUAGE set (`python -m macros.build` runs one per language in parallel and
+publishes their union itself; `mkdocs serve` rebuilds one language at a time): see
+macros/engine/language_builds.py."""
 
 from __future__ import annotations
 
@@ -18,34 +19,17 @@ from macros.content.page_files import page_problems
 from macros.content.problems import DataError
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
+from macros.engine.language_builds import language_switcher
 from macros.engine.navigation import build_nav
-from macros.engine.publishing import PREVIEW_ENV, stage
+from macros.engine.publishing import LANGUAGE_ENV, PREVIEW_ENV, stage
 from macros.engine.search import index_pages_from_cache
-from macros.languages import LANGUAGES
 from macros.messages import message
-
-# The one language a build makes, set by macros/engine/parallel_build.py for each of its parallel builds.
-LANGUAGE_ENV = "I2PCC_LANGUAGE"
 
 
 def preview_folder(site_dir: str) -> str:
     """Where a one-language rebuild of `mkdocs serve` writes, beside the served folder: MkDocs empties the folder a
     build writes to, and the served one holds the other languages."""
     return site_dir.rstrip("/") + ".language"
-
-
-def select_language(config):
-    """In a one-language build, have mkdocs-static-i18n build that language only, exactly as it builds each
-    language after the first one in a whole build (same folder, same language switcher, same alternates)."""
-    lang = os.environ.get(LANGUAGE_ENV)
-    if not lang:
-        return config
-    if lang not in LANGUAGES:
-        raise Abort(f"{LANGUAGE_ENV}={lang!r} is not a language of the site ({', '.join(LANGUAGES)})")
-    i18n = config.plugins["i18n"]
-    i18n.current_language = lang
-    i18n.building = True  # what i18n sets while it builds the other languages: it then builds no further one
-    return config
 
 
 def build_date_problem() -> str | None:
@@ -80,4 +64,6 @@ def on_config(config):
     # Escaped for the same reason as the nav titles: Material prints the site name raw in the header and the menu.
     config["site_name"] = escape(strings.get(lang, "site_name"))
     config["site_description"] = strings.get(lang, "site_description")
+    # mkdocs-static-i18n makes none for a one-language build; made here for both kinds, the same.
+    config["extra"]["alternate"] = language_switcher(config)
     return config

@@ -44,10 +44,11 @@ def _forget_macros_package_if_code_changed():
     _loaded_code[:] = stamp
 
 
-@event_priority(100)  # before mkdocs-static-i18n (-100) picks the language to build; the first step of a build
-def _select_language(config):
+@event_priority(100)  # the first step of a build
+def _start(config):
     _forget_macros_package_if_code_changed()
-    return _steps().select_language(config)
+    _steps().explain_busy_port(config)  # while serving, before the first build
+    return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
@@ -56,10 +57,23 @@ def _configure(config):
     return _steps().preview_config(config)
 
 
-on_config = CombinedEvent(_select_language, _configure)
+on_config = CombinedEvent(_start, _configure)
 
 
-@event_priority(-50)  # after mkdocs-static-i18n (50) has pointed extra.alternate at this page in each language
+@event_priority(-90)  # before mkdocs-static-i18n (-100) keeps the pages of the language being built
+def _remember_order(files, config):
+    return _steps().remember_order(files)
+
+
+@event_priority(-110)  # after it
+def _place_pages(files, config):
+    return _steps().place_pages(files, config)
+
+
+on_files = CombinedEvent(_remember_order, _place_pages)
+
+
+@event_priority(-50)  # after mkdocs-static-i18n (50), whose language switcher for the page this one replaces
 def on_page_context(context, page, config, nav):
     return _steps().on_page_context(context, page, config, nav)
 
@@ -103,11 +117,12 @@ def on_post_template(output_content, template_name, config):
 # goes on to build the next language.
 @event_priority(-90)
 def _write_language_files(config):
-    _steps().write_language_files(config)
+    _steps().write_language_files(config, late=False)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's post-build step, which builds the other languages
 def _publish(config):
+    _steps().write_language_files(config, late=True)
     _steps().on_post_build(config)
 
 

@@ -4,8 +4,10 @@
 
 The same site as `mkdocs build`, faster: mkdocs-static-i18n builds the languages one after another in one process,
 this builds each language in its own process (forked from this one, which has already imported the stack and read
-and validated data/ once for all of them) and then publishes their union at once. Every language is built with
---strict; if one fails, its messages are shown and the previous site stays as it was.
+and validated data/ once for all of them) and then publishes their union at once. Each process is `mkdocs build`
+with I2PCC_LANGUAGE set, which mkdocs.yml passes to the plugin's `build_only_locale` (see
+macros/engine/language_builds.py). Every language is built with --strict; if one fails, its messages are shown and
+the previous site stays as it was.
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@ from macros.files.vcards import vcard
 from macros.languages import DEFAULT_LANGUAGE, language_folder
 from macros.messages import message
 
+# The one language a build makes (see macros/engine/language_builds.py), set for each build of
+# macros/engine/parallel_build.py and each rebuild of macros/engine/serving.py.
+LANGUAGE_ENV = "I2PCC_LANGUAGE"
 # Set for the whole `mkdocs serve` process (macros/engine/serving.py), whose rebuilds build one language at a time.
 PREVIEW_ENV = "I2PCC_PREVIEW"
 # Set for the quick rebuild of `mkdocs serve` that renders only the page being looked at
@@ -66,11 +69,12 @@ def _interrupted(signum, frame):
     raise Abort(message("interrupted"))
 
 
-def write_language_files(config):
+def write_language_files(config, late: bool):
     """The files of the language just built beside its pages: its search index, its calendars, and (with the
-    default language) the vCards. Runs before mkdocs-static-i18n goes on to the next language. A quick rebuild of
-    `mkdocs serve` writes its one page alone."""
-    if os.environ.get(PREVIEW_PAGE_ENV):
+    default language) the vCards. A whole build writes them before mkdocs-static-i18n goes on to the next language;
+    a one-language build after the plugin's last step (`late`), which has Material write its own index again, over
+    the default language's. A quick rebuild of `mkdocs serve` writes its one page alone."""
+    if os.environ.get(PREVIEW_PAGE_ENV) or late != bool(os.environ.get(LANGUAGE_ENV)):
         return
     lang = config["theme"]["language"]
     site_dir = Path(config["site_dir"])

@@ -4,6 +4,7 @@ Material's markup in every page written."""
 
 from __future__ import annotations
 
+import os
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin
@@ -13,8 +14,10 @@ from macros.content.page_files import is_untranslated_copy
 from macros.content.site_data import load_site_data
 from macros.content.strings import load_strings
 from macros.engine import material_markup
+from macros.engine.language_builds import page_switcher, sitemap_entries, source_language
 from macros.engine.navigation import heading_title
 from macros.engine.preview_build import leaves_out
+from macros.engine.publishing import LANGUAGE_ENV
 from macros.files.build_cache import keep_compiled
 from macros.languages import DEFAULT_LANGUAGE, language, language_folder
 from macros.render import sharing, site_footer
@@ -28,9 +31,11 @@ def on_page_context(context, page, config, nav):
         return context
     site_url = config["site_url"]
     strings = load_strings(ROOT / "locales")
+    lang = config["theme"]["language"]
+    # An attribute of `extra`, which templates read before the key, as mkdocs-static-i18n sets it in a whole build.
+    config["extra"].alternate = page_switcher(page, config, lang)
     alternates = []
-    # i18n assigns the per-page links as an attribute of `extra` (what templates read), not as a key.
-    for alternate in getattr(config["extra"], "alternate", None) or []:
+    for alternate in config["extra"].alternate:
         href = urljoin(site_url, alternate["link"])
         alternates.append({"hreflang": language(alternate["lang"]).tag, "href": href})
         # The default language also serves as x-default.
@@ -40,8 +45,7 @@ def on_page_context(context, page, config, nav):
     # A page missing in this language is served from its Dutch source: say so in the reader's language and mark
     # the content as Dutch, so that screen readers and search engines read it as Dutch. A copy of the Dutch page
     # waiting for its translator (python -m macros.stubs) is the same Dutch text, served the same way.
-    lang = config["theme"]["language"]
-    source_lang = getattr(page.file, "locale", lang)
+    source_lang = source_language(page, config)
     if source_lang == lang and is_untranslated_copy(Path(config["docs_dir"]), lang, page.file.src_uri.split("/", 1)[1],
                                                     load_site_data(ROOT / "data")):
         source_lang = DEFAULT_LANGUAGE
@@ -73,6 +77,8 @@ def on_env(env, config, files):
     env.globals["i2_language_suggestions"] = language_suggestions(strings, lang, config["site_url"])
     env.globals["i2_colon"] = strings.get(lang, "punct.colon")
     env.globals["i2_title_separator"] = strings.get(lang, "punct.title_separator")
+    if os.environ.get(LANGUAGE_ENV):
+        env.globals["i2_sitemap"] = sitemap_entries({lang: files.documentation_pages()})
     return env
 
 
@@ -82,15 +88,16 @@ def on_template_context(context, template_name, config):
     strings = load_strings(ROOT / "locales")
     context["i2_footer_links"] = site_footer.footer_links(strings, config["theme"]["language"])
     if template_name == "404.html":
-        # mkdocs-static-i18n points the language switcher at each page's translations and leaves the last page's
-        # links in place for 404.html when it builds the languages one after another: point it at the home pages.
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and i18n.extra_alternate:
-            config["extra"].alternate = deepcopy(i18n.extra_alternate)
+        # The language switcher points at each page's translations; the last page's links would stay for 404.html.
+        config["extra"].alternate = deepcopy(config["extra"]["alternate"])
         context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
                                                                  config["site_url"])
     # The sitemap names the default language's page as x-default, whichever language a build started with.
     context["i2_default_language"] = DEFAULT_LANGUAGE
+    if template_name == "sitemap.xml" and not os.environ.get(LANGUAGE_ENV):
+        # A whole build writes the sitemap again after each language, with the pages of every language built so far
+        # (mkdocs-static-i18n's template variable); a one-language build has its own pages (on_env).
+        context["i2_sitemap"] = sitemap_entries(context["i18n_alternates"])
     return context
 
 
