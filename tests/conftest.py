@@ -62,8 +62,8 @@ def build_site(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
 TIERS = ("unit", "build", "browser", "nginx")
 _BROWSER_FIXTURES = {"browser", "served_site", "page_visits", "axe_violations"}
 # The session's site, a copy of the sources, and the test files' own builds (test_calendar's dated builds,
-# test_page_errors' copy).
-_BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "site_before_the_mission", "project"}
+# test_page_errors' builds with a mistake, test_editing's edited copy).
+_BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "builds", "edited"}
 
 
 def pytest_collection_modifyitems(items):
@@ -207,7 +207,7 @@ def page_file(site: Path, lang: str, page: str) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _parsed(path: Path, _stamp: int) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import LANGUAGES, ROOT, build_site, page_file, soup
+from conftest import LANGUAGES, ROOT, page_file, soup
 
 from macros.content.page_files import page_problems
 from macros.content.problems import DataError
@@ -128,27 +126,6 @@ def test_a_malformed_menu_line_is_reported_on_its_line(tmp_path):
             "(generated: regions): give exactly one of page, section and generated"]
     else:
         raise AssertionError("the data check let a menu line with two kinds pass")
-
-
-def test_a_new_page_with_stubs_and_one_menu_line_is_in_the_menu_of_every_language(project_copy, tmp_path):
-    (project_copy / "docs" / "nl" / "nieuws.md").write_text("# Nieuws\n\nHet laatste nieuws.\n", encoding="utf-8")
-    stubs = subprocess.run([sys.executable, "-m", "macros.stubs"], cwd=project_copy, capture_output=True, text=True)
-    assert stubs.returncode == 0, stubs.stderr
-    assert "created docs/en/nieuws.md, a copy of the Dutch page: translate it there" in stubs.stdout
-    assert (project_copy / "docs" / "zh" / "nieuws.md").read_text(encoding="utf-8").startswith("# Nieuws")
-    add_menu_line(project_copy, "      zh: 活动日历",
-                  "  - page: nieuws.md\n    title:\n      nl: Nieuws\n      en: News\n      zh: 新闻\n")
-    result = build_site(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stdout[-3000:]
-    for lang, title in (("nl", "Nieuws"), ("en", "News"), ("zh", "新闻")):
-        links = soup(page_file(tmp_path / "site", lang, "")).select("nav.md-nav--primary a.md-nav__link")
-        texts = [a.get_text(" ", strip=True) for a in links]
-        assert texts[texts.index(title) - 1] == OLD_TITLES[lang][2], (lang, texts)
-        page = soup(page_file(tmp_path / "site", lang, "nieuws/"))
-        notice = page.select_one(".i2-fallback-notice")
-        # The copy is still the Dutch text: served as Dutch, with the notice in the reader's language.
-        assert (notice is None) == (lang == "nl"), lang
-        assert page.select_one("article h1").get_text(strip=True) == "Nieuws"
 
 
 def test_the_overview_pages_have_titles_of_their_own_and_the_home_pages_the_site_name(site):

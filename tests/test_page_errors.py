@@ -4,6 +4,7 @@ tested with the other mistakes in tests/test_serve.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE_URL, copy_project
 
-PAGE = "docs/en/regions/hebei.md"
+PAGE = "docs/en/about.md"  # the first page a build reads: the build stops there
 # (name, page text, the line the message names, what it must say)
 CASES = [
     ("unclosed quote in the header", '---\ndescription: "unclosed\n---\n\n{{ region_page("hebei") }}\n', 2,
@@ -27,41 +28,37 @@ CASES = [
 ]
 
 
-def _build_one_language(project: Path) -> subprocess.CompletedProcess:
-    """One language is enough to build a page: the build step that checks pages is the same in every build."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "I2PCC_LANGUAGE": "en"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                           str(project.parent / "site-en")], cwd=project, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=300)
+HEADING_LINK = ("docs/en/about.md", "\n[The regions](regions/index.md#no-such-heading)\n")
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("page-errors") / "project")
+def builds(tmp_path_factory) -> dict:
+    """name -> (exit code, messages) of a build of the English pages with that mistake. One language is enough to
+    build a page: the build step that checks pages is the same in every build."""
+    project = copy_project(tmp_path_factory.mktemp("page-errors") / "project")
+    about = (project / HEADING_LINK[0]).read_text(encoding="utf-8")
+    cases = {name: (PAGE, text) for name, text, _, _ in CASES}
+    cases["link to a missing heading"] = (HEADING_LINK[0], about + HEADING_LINK[1])
+    cases_file = project.parent / "cases.json"
+    cases_file.write_text(json.dumps([{"page": page, "text": text, "site_dir": str(project.parent / "site-en")}
+                                      for page, text in cases.values()]), encoding="utf-8")
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "I2PCC_LANGUAGE": "en"}
+    result = subprocess.run([sys.executable, str(Path(__file__).with_name("forked_builds.py")), str(cases_file)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return dict(zip(cases, json.loads(result.stdout)))
 
 
 @pytest.mark.parametrize("name, text, line, says", CASES, ids=[case[0] for case in CASES])
-def test_a_mistake_in_a_page_names_its_file_and_line(project, name, text, line, says):
-    page = project / PAGE
-    original = page.read_text(encoding="utf-8")
-    page.write_text(text, encoding="utf-8")
-    try:
-        result = _build_one_language(project)
-    finally:
-        page.write_text(original, encoding="utf-8")
-    assert result.returncode != 0, result.stdout[-2000:]
-    assert f"{PAGE}:{line}:" in result.stdout, result.stdout[-2000:]
-    assert says in result.stdout, result.stdout[-2000:]
-    assert "Traceback" not in result.stdout, result.stdout[-4000:]
+def test_a_mistake_in_a_page_names_its_file_and_line(builds, name, text, line, says):
+    code, output = builds[name]
+    assert code != 0, output[-2000:]
+    assert f"{PAGE}:{line}:" in output, output[-2000:]
+    assert says in output, output[-2000:]
+    assert "Traceback" not in output, output[-4000:]
 
 
-def test_a_link_to_a_missing_heading_fails_the_build(project):
-    page = project / "docs/en/about.md"
-    original = page.read_text(encoding="utf-8")
-    page.write_text(original + "\n[The regions](regions/index.md#no-such-heading)\n", encoding="utf-8")
-    try:
-        result = _build_one_language(project)
-    finally:
-        page.write_text(original, encoding="utf-8")
-    assert result.returncode != 0
-    assert "en/about.md" in result.stdout and "no-such-heading" in result.stdout, result.stdout[-2000:]
+def test_a_link_to_a_missing_heading_fails_the_build(builds):
+    code, output = builds["link to a missing heading"]
+    assert code != 0
+    assert "en/about.md" in output and "no-such-heading" in output, output[-2000:]

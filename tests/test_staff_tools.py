@@ -140,19 +140,6 @@ def test_check_reports_data_and_translation_status_without_building(project_copy
     assert "bij 'guangdong', veld 'sister_province'" in failed.stdout
 
 
-def test_a_page_missing_in_a_language_is_served_in_dutch_with_a_notice(project_copy, tmp_path):
-    (project_copy / "docs" / "zh" / "projects.md").unlink()
-    assert build_site(project_copy, tmp_path / "site").returncode == 0
-    from conftest import soup
-
-    page = soup(tmp_path / "site" / "zh" / "projects" / "index.html")
-    notice = page.select_one(".i2-fallback-notice")
-    assert notice.get_text(strip=True) == "本页尚未译成中文，以下为荷兰语原文。"
-    dutch = notice.find_next_sibling("div")
-    assert dutch["lang"] == "nl" and dutch.h1.get_text(strip=True) == "Verwante projecten"
-    assert soup(tmp_path / "site" / "en" / "projects" / "index.html").select_one(".i2-fallback-notice") is None
-
-
 HOSTILE_TEXTS = [
     "<script>window.__pwned = 1</script>",
     "<img src=x onerror=\"window.__pwned = 2\">",

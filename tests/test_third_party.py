@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-from conftest import LANGUAGES, ROOT, SITE_URL
+from conftest import LANGUAGES, ROOT, SITE_URL, soup
 
 ORIGIN = urlsplit(SITE_URL)[:2]
 # Schemes that never leave the browser.
@@ -71,7 +70,7 @@ _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([a-z][a-z0-9+.-]*:)?/
 def test_built_files_point_only_at_the_site_itself(site):
     offenders = []
     for path in site.rglob("*.html"):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = soup(path)
         for tag in page.find_all(["script", "img", "iframe", "source", "audio", "video", "embed", "object"]):
             for attribute in ("src", "srcset", "data", "poster"):
                 if tag.get(attribute) and _leaves_origin_or_protocol_relative(tag[attribute]):

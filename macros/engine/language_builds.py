@@ -40,10 +40,11 @@ def place_pages(files, config):
         return files
     own = {}
     for file in files.documentation_pages():
-        # The plugin set these three itself (it took the language's folder off), so MkDocs would not redo them.
+        # The plugin set these three itself (it took the language's folder off), so MkDocs would not redo them:
+        # the address is computed again from the new path once the plugin's value is gone.
         file.dest_path = folder + file.dest_path
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_path))
-        file.url = file._get_url(config.use_directory_urls)
+        del file.url
         own[file.src_uri] = file
         files.remove(file)
     # A whole build takes each page where its name first appears in docs/<lang> or docs/nl: the language's own

@@ -60,6 +60,8 @@ def lock(target: Path) -> IO:
     """Hold the site folder for this build until the returned file is closed (or the process ends); wait while
     another build holds it. The lock file stays beside the site folder: removing it would let a waiting build and
     a new one each lock a different file."""
+    # As MkDocs does for the site folder: `--site-dir build/site` in a fresh clone is a folder to make, not a mistake.
+    target.parent.mkdir(parents=True, exist_ok=True)
     handle = open(target.with_name(f".{target.name}.lock"), "a")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
