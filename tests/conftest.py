@@ -153,6 +153,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_checked_sources(target: Path) -> Path:
+    """The parts of the project the checks read (`python -m macros.check`, the first step of every build), for
+    in-process checks of broken data."""
+    for folder in ("data", "locales", "docs"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, log: Path):
     """`mkdocs serve` on a free port, as an editor runs it (the `mkdocs` script, which does not put the project

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_checked_sources, copy_project
 
 from macros import check
 from macros.messages import DEFAULT, MESSAGES_ENV, bundle, languages, message
@@ -172,10 +172,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory) -> Path:
     """The parts of the project the checks read, copied once; each case breaks one file and restores it."""
-    copy = tmp_path_factory.mktemp("bad-input") / "project"
-    for folder in ("data", "locales", "docs"):
-        shutil.copytree(ROOT / folder, copy / folder)
-    return copy
+    return copy_checked_sources(tmp_path_factory.mktemp("bad-input") / "project")
 
 
 def _break(project: Path, bad: Case) -> tuple[str, callable]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import icalendar
 import pytest
 import vobject
 import yaml
-from conftest import LANGUAGES, ROOT, article, build_site, copy_project, page_dir, page_file, soup
+from conftest import LANGUAGES, ROOT, article, build_site, copy_checked_sources, copy_project, page_dir, page_file, soup
 
 from macros import check
 
@@ -367,10 +366,7 @@ def _assert_names_event_and_field(output: str, case: str):
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory) -> Path:
     """What the checks read, copied once; each case breaks data/events.yml and restores it."""
-    copy = tmp_path_factory.mktemp("bad-events") / "project"
-    for folder in ("data", "locales", "docs"):
-        shutil.copytree(ROOT / folder, copy / folder)
-    return copy
+    return copy_checked_sources(tmp_path_factory.mktemp("bad-events") / "project")
 
 
 @pytest.mark.parametrize("case", BAD_INPUT)
