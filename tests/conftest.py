@@ -118,6 +118,11 @@ class _SharedPortServer(http.server.ThreadingHTTPServer):
     # Each worker serves the shared site on the same port; the system hands each connection to one of them.
     allow_reuse_port = True
 
+    def handle_error(self, request, client_address):
+        # A browser that leaves a page drops the requests still running: not an error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -294,7 +299,7 @@ def page_visits(site, served_site, browser) -> dict:
         log.clear()
         console_errors.clear()
         page.goto(url, wait_until="load")
-        _wait_until_network_quiet(page, in_flight, log)
+        _wait_until_network_quiet(page, in_flight)
         visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors)}
     visits[None] = context.cookies()
     context.close()
@@ -328,17 +333,25 @@ def axe_violations(site, served_site, browser) -> dict:
     return results
 
 
-def _wait_until_network_quiet(page, in_flight: set, log: list) -> None:
-    # Material's search worker fetches the search index after "load", and the index's language files after it: wait
-    # until the index has been asked for and then nothing has been in flight for two checks in a row (at most ~10 s),
-    # so that those requests are recorded too.
+def _wait_until_network_quiet(page, in_flight: set) -> None:
+    # Material's search worker fetches the search index after "load", and the index's language files (lunr.nl) after
+    # it, with gaps that grow with the machine's load; the search box says "Type to start searching" only once the
+    # worker has all of them. Wait for that, then until nothing has been in flight for two checks in a row, so that
+    # every request the page makes is recorded and none is cut off by the next visit.
+    page.wait_for_function(_SEARCH_READY, timeout=20_000)
     quiet = 0
     for _ in range(500):
-        asked = any(request.url.endswith("/search_index.json") for request in log)
-        quiet = quiet + 1 if asked and not in_flight else 0
+        quiet = quiet + 1 if not in_flight else 0
         if quiet >= 2:
             return
         page.wait_for_timeout(20)
+
+
+_SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const config = JSON.parse(document.getElementById('__config').textContent);
+    return !meta || meta.textContent.trim() === config.translations['search.result.placeholder'];
+}"""
 
 
 def _outcome(request) -> tuple[str, object]:
