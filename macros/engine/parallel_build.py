@@ -82,7 +82,7 @@ def _build(target: Path, config_file: str) -> int:
     staging = site_folder.work_folder(target, "staging")
     with site_folder.lock(target):
         for folder in (parts, staging):
-            shutil.rmtree(folder, ignore_errors=True)
+            site_folder.remove_work_folder(folder)
         try:
             site_folder.make_work_folder(parts)
             failed = _build_languages(parts, config_file)
@@ -92,10 +92,13 @@ def _build(target: Path, config_file: str) -> int:
                       flush=True)
                 return 1
             _combine(parts, staging)
+            # From here on the new site goes out whole: a Ctrl-C would come too late to keep the previous one, and
+            # would only make the build say so wrongly.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             publish(staging, target)
         finally:
-            shutil.rmtree(parts, ignore_errors=True)
-            shutil.rmtree(staging, ignore_errors=True)
+            site_folder.remove_work_folder(parts)
+            site_folder.remove_work_folder(staging)
     print(message("built_in_parallel", languages=", ".join(LANGUAGES), folder=target,
                   seconds=seconds(time.perf_counter() - started)), flush=True)
     return 0

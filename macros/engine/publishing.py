@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import signal
 import threading
 from pathlib import Path
@@ -52,7 +51,7 @@ def stage(config):
             raise Abort(str(error)) from None
         lock = site_folder.lock(target)
         staging = site_folder.work_folder(target, "staging")
-        shutil.rmtree(staging, ignore_errors=True)
+        site_folder.remove_work_folder(staging)
         site_folder.make_work_folder(staging)
         warnings = CountHandler()
         warnings.setLevel(logging.WARNING)
@@ -98,6 +97,9 @@ def on_post_build(config):
     target, staging = _run["target"], _run["staging"]
     # mkdocs-static-i18n ends its run by writing its merged index of all languages over the default language's.
     (staging / INDEX_FILE).write_bytes(_run["indexes"][DEFAULT_LANGUAGE])
+    if "sigint" in _run:
+        # From here on the new site goes out whole: a Ctrl-C would come too late, and say "nothing published".
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     publish(staging, target)
     config["site_dir"] = str(target)
     _end_run()
@@ -107,7 +109,7 @@ def publish(staging: Path, target: Path):
     """Replace the site folder by the staged one in two renames, so that the site is never half-written. Ctrl-C
     waits until both are done: between them there is no site folder at all."""
     previous = site_folder.work_folder(target, "previous")
-    shutil.rmtree(previous, ignore_errors=True)
+    site_folder.remove_work_folder(previous)
     interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         if target.exists():
@@ -115,7 +117,7 @@ def publish(staging: Path, target: Path):
         staging.rename(target)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
-    shutil.rmtree(previous, ignore_errors=True)
+    site_folder.remove_work_folder(previous)
 
 
 def on_build_error(error):
@@ -125,7 +127,7 @@ def on_build_error(error):
 
 
 def _discard():
-    shutil.rmtree(_run["staging"], ignore_errors=True)
+    site_folder.remove_work_folder(_run["staging"])
     _end_run()
 
 

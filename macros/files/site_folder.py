@@ -7,6 +7,7 @@ folder (it keeps hidden files): that mark, not the folder's name or shape, is wh
 from __future__ import annotations
 
 import fcntl
+import shutil
 import sys
 from pathlib import Path
 from typing import IO
@@ -54,6 +55,21 @@ def make_work_folder(folder: Path) -> None:
     """A new, marked folder to build into (left over from an interrupted build, it may be replaced later)."""
     folder.mkdir(parents=True)
     (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+
+
+def remove_work_folder(folder: Path) -> None:
+    """Remove a folder a build made, its mark last: cut off halfway (Ctrl-C), what is left still carries the mark,
+    and the next build replaces it instead of refusing it as something that does not come from a build."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def lock(target: Path) -> IO:
