@@ -23,6 +23,9 @@ if ! command -v java >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
+# Some machines' images switch off Python's bytecode cache; pytest then rewrites every test module again in each of
+# its processes (4 s of each run's start on this machine).
+unset PYTHONDONTWRITEBYTECODE
 # One process per core (pytest-xdist); each test file stays in one process, so that its fixtures are made once.
 # `-n 0` runs everything in one process.
 exec python3 -m pytest -n auto --dist loadfile "$@"

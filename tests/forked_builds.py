@@ -5,7 +5,8 @@ Python once per mistake.
 
     python tests/forked_builds.py CASES.json   (in the project folder; I2PCC_LANGUAGE set)
 
-CASES.json: [{"page": "docs/en/about.md", "text": "…", "site_dir": "…"}, …]; prints [[exit code, messages], …].
+CASES.json: [{"page": "docs/en/about.md", "text": "…", "site_dir": "…", "env": {…}}, …] ("env" optional: variables
+set for that build alone); prints [[exit code, messages], …].
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ import macros.engine.build_steps  # noqa: E402, F401
 import macros.engine.page_macros  # noqa: E402, F401
 
 
-def build_with(page: Path, text: str, site_dir: str, log: Path) -> int:
+def build_with(page: Path, text: str, site_dir: str, env: dict, log: Path) -> int:
     original = page.read_bytes()
     page.write_text(text, encoding="utf-8")
     try:
         child = os.fork()
         if child == 0:
+            os.environ.update(env)
             with open(log, "wb") as out:
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
@@ -49,7 +51,7 @@ def main(cases_file: str) -> None:
     results = []
     for number, case in enumerate(json.loads(Path(cases_file).read_text(encoding="utf-8"))):
         log = Path(cases_file).with_name(f"build-{number}.log")
-        code = build_with(Path(case["page"]), case["text"], case["site_dir"], log)
+        code = build_with(Path(case["page"]), case["text"], case["site_dir"], case.get("env", {}), log)
         results.append([code, log.read_text(encoding="utf-8", errors="replace")])
     print(json.dumps(results))
 

@@ -1,27 +1,23 @@
 """Issue 14: what an editor reads in the terminal is in the language of the messages (Dutch, English with
-I2PCC_MESSAGES=en): the commands' help and their complaints about a wrong argument, and a build's lines, MkDocs' own
-said in the catalogue's words and the rest of its chatter left out."""
+I2PCC_MESSAGES=en): the commands' help and their complaints about a wrong argument. A build's lines (MkDocs' own said
+in the catalogue's words, the rest of its chatter left out) are tested with the page mistakes, in
+tests/test_page_errors.py, whose builds they share."""
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL
+from conftest import ROOT
 
 from macros import check, schemas, stubs
 from macros.engine import parallel_build
 
 COMMANDS = ("check", "stubs", "schemas", "build")
-# What argparse and MkDocs write in English; none of it may reach an editor who reads Dutch.
+# What argparse writes in English; none of it may reach an editor who reads Dutch.
 ARGPARSE_ENGLISH = ("usage", "options", "show this help", "error:", "unrecognized", "argument")
-MKDOCS_ENGLISH = ("INFO", "WARNING", "ERROR", "Building documentation", "Cleaning site directory",
-                  "Documentation built", "Doc file", "Error reading page", "Aborted", "[macros]", "mkdocs_static_i18n",
-                  "Traceback")
 
 
 def _environment(lang: str | None) -> dict:
@@ -90,41 +86,3 @@ def test_a_command_typed_in_the_terminal_answers_in_dutch():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("gebruik: python -m macros.build [-h]"), result.stdout
     assert not [word for word in ARGPARSE_ENGLISH if word in result.stdout], result.stdout
-
-
-def _build(project: Path, lang: str | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build` of one language, as each process of the publishing build runs it."""
-    env = {**_environment(lang), "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "I2PCC_LANGUAGE": "en"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                           str(project.parent / "site")], cwd=project, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=300)
-
-
-def test_a_build_tells_the_editor_in_dutch_and_briefly(project_copy):
-    result = _build(project_copy)
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert re.fullmatch(r"Site gebouwd in \d+,\d\d s\.\n", result.stdout), result.stdout[-3000:]
-
-    # A link to a page that does not exist: MkDocs' own warning, which stops the build (strict).
-    page = project_copy / "docs" / "en" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Contact](contcat.md)\n", encoding="utf-8")
-    result = _build(project_copy)
-    assert result.returncode == 1
-    lines = [line for line in result.stdout.splitlines() if line]
-    assert lines[0].startswith("Let op: docs/en/about.md: de link 'contcat.md' wijst naar docs/en/contcat.md, maar "
-                               "die pagina bestaat niet."), result.stdout
-    assert lines[-1] == "De site is niet gebouwd: verbeter eerst wat hierboven staat.", result.stdout
-    assert len(lines) == 2, result.stdout
-    assert not [word for word in MKDOCS_ENGLISH if word in result.stdout], result.stdout
-
-
-def test_a_build_tells_the_editor_in_english_on_request(project_copy):
-    page = project_copy / "docs" / "en" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n", encoding="utf-8")
-    result = _build(project_copy, "en")
-    assert result.returncode == 1
-    lines = [line for line in result.stdout.splitlines() if line]
-    assert re.match(r"Error: docs/en/about\.md:\d+: 'no_such_macro' does not exist", lines[0]), result.stdout
-    assert lines[-1] == "The site was not built: first fix what is reported above.", result.stdout
-    assert len(lines) == 2, result.stdout
-    assert "Aborted" not in result.stdout and "Error reading page" not in result.stdout, result.stdout
