@@ -21,7 +21,8 @@ from macros.files.site_folder import SiteFolderError
 
 def _fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
+    # Python's cache of compiled modules is written by any command run in the folder, not by the build.
+    for path in sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts):
         digest.update(path.relative_to(folder).as_posix().encode())
         if path.is_file() and not path.is_symlink():
             digest.update(path.read_bytes())
