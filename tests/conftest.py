@@ -21,6 +21,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from deploy import local_nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nl", "en", "zh")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -60,10 +62,10 @@ def build_site(project: Path, site_dir: Path, extra_env: dict | None = None) -> 
 
 # Test tiers (pytest.ini): a test without a tier of its own gets one from the fixtures it uses.
 TIERS = ("unit", "build", "browser", "nginx")
-_BROWSER_FIXTURES = {"browser", "served_site", "page_visits", "axe_violations"}
+_BROWSER_FIXTURES = {"browser", "served_site", "axe_violations"}
 # The session's site, a copy of the sources, and the test files' own builds (test_calendar's dated builds,
-# test_page_errors' builds with a mistake, test_editing's edited copy).
-_BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "builds", "edited"}
+# test_page_errors' builds with a mistake, test_editing's edited copy, test_serve's mkdocs serve).
+_BUILD_FIXTURES = {"site", "project_copy", "fixture_sites", "builds", "edited", "serve_session"}
 
 
 def pytest_collection_modifyitems(items):
@@ -74,6 +76,18 @@ def pytest_collection_modifyitems(items):
         tier = ("nginx" if "nginx" in fixtures else "browser" if fixtures & _BROWSER_FIXTURES
                 else "build" if fixtures & _BUILD_FIXTURES else "unit")
         item.add_marker(getattr(pytest.mark, tier))
+    items.sort(key=lambda item: _LONGEST_FIRST.get(item.path.name, len(_LONGEST_FIRST)))
+
+
+# The test files that take longest, first, in this order (scripts/test.sh hands whole files to the processes in
+# the order collected: --no-loadscope-reorder), so that the two processes end close together rather than one
+# working through a long file alone at the end. The second does not read the session's site, so that its process
+# has work while the first builds the site. Measured on this 2-core machine (README); the rest keep their order.
+_LONGEST_FIRST = {name: rank for rank, name in enumerate((
+    "test_accessibility.py", "test_serve.py", "test_third_party.py", "test_nginx.py", "test_escaping.py",
+    "test_phone.py", "test_calendar.py", "test_build_safety.py", "test_language_suggestion.py", "test_search.py",
+    "test_page_errors.py", "test_bad_input.py", "test_contacts.py", "test_reach_pages.py", "test_reproducible.py",
+    "test_home.py", "test_editing.py", "test_staff_tools.py"))}
 
 
 @pytest.fixture(scope="session")
@@ -277,10 +291,49 @@ def one_page_per_kind(urls: list[str], base: str = SITE_URL) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def page_visits(site, served_site, browser) -> dict:
-    """url -> {"requests": [(url, status or error)], "console_errors": [text]} for every built page, plus the
-    cookies the browser holds afterwards under the key None. One browser context."""
-    context = browser.new_context()
+def nginx(site, tmp_path_factory) -> tuple[str, int]:
+    """deploy/nginx.conf serving the session's site, run by Debian's nginx as a child process; (host, port)."""
+    prefix = tmp_path_factory.mktemp("nginx")
+    port = _free_port()
+    server = subprocess.Popen(local_nginx.prepare(prefix, site, port), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            assert server.poll() is None, server.stdout.read().decode()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not answer"
+                time.sleep(0.1)
+        yield "127.0.0.1", port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    errors = (prefix / "error.log").read_text(encoding="utf-8")
+    assert "[emerg]" not in errors and "[alert]" not in errors, errors
+
+
+# Chromium reports a blocked script, style, image, font, fetch or worker both as this event and on the console.
+_RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="session")
+def page_visits(site, nginx, browser) -> dict:
+    """url -> {"server", "requests": [(url, status or error)], "console_errors", "csp_violations", "search_answer"}
+    for every built page, plus the cookies the browser holds afterwards under the key None. One browser context.
+
+    The pages come from nginx with deploy/nginx.conf, its security policy included: the browser asks for SITE_URL,
+    the address the pages name in their absolute links, and a proxy setting sends every request to nginx (loopback
+    included, which Chromium would otherwise never proxy). On each language's home page the search worker also
+    answers a query (search_answer: what the search box then says)."""
+    context = browser.new_context(proxy={"server": f"http://{nginx[0]}:{nginx[1]}", "bypass": "<-loopback>"})
+    context.add_init_script(_RECORD_CSP_VIOLATIONS)
     in_flight: set = set()
     log: list = []
     console_errors: list = []
@@ -294,16 +347,31 @@ def page_visits(site, served_site, browser) -> dict:
     context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    homes = {SITE_URL + page_dir(lang) for lang in LANGUAGES}
     visits = {}
     for url in site_page_urls(site):
         log.clear()
         console_errors.clear()
-        page.goto(url, wait_until="load")
+        response = page.goto(url, wait_until="load")
         _wait_until_network_quiet(page, in_flight)
-        visits[url] = {"requests": [_outcome(request) for request in log], "console_errors": list(console_errors)}
+        answer = _search_answer(page, "Hebei") if url in homes else None
+        visits[url] = {"server": response.headers.get("server"),
+                       "requests": [_outcome(request) for request in log], "console_errors": list(console_errors),
+                       "csp_violations": page.evaluate("window.__cspViolations"), "search_answer": answer}
     visits[None] = context.cookies()
     context.close()
     return visits
+
+
+def _search_answer(page, query: str) -> str:
+    """What the search box says once the search worker has answered `query` (hits or "no match")."""
+    meta = page.locator(".md-search-result__meta")
+    waiting = meta.inner_text()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText !== text",
+                           arg=waiting)
+    return meta.inner_text()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
-"""Issue 9: the built site behind deploy/nginx.conf, run by Debian's nginx as a child process on 127.0.0.1.
+"""Issue 9: the built site behind deploy/nginx.conf, run by Debian's nginx as a child process on 127.0.0.1 (the
+`nginx` fixture in tests/conftest.py).
 
 Status codes, headers, MIME types, compression and the 404 page of each language, over HTTP; then every page in
-headless Chromium through nginx, with not one Content-Security-Policy violation.
+headless Chromium through nginx (the every-page visit), with not one Content-Security-Policy violation.
 """
 
 from __future__ import annotations
@@ -10,41 +11,12 @@ import base64
 import gzip
 import hashlib
 import http.client
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, SITE_URL, _free_port, one_page_per_kind, page_dir, site_page_urls
+from conftest import LANGUAGES, SITE_URL, page_dir
 
-from deploy import local_nginx
 from deploy.csp import configured_policy, policy
 from deploy.csp import main as csp_command
-
-
-@pytest.fixture(scope="module")
-def nginx(site, tmp_path_factory):
-    """deploy/nginx.conf serving the built site; yields (host, port)."""
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    server = subprocess.Popen(local_nginx.prepare(prefix, site, port), stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert server.poll() is None, server.stdout.read().decode()
-            try:
-                _get(("127.0.0.1", port), "/")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not answer"
-                time.sleep(0.1)
-        yield "127.0.0.1", port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    errors = (prefix / "error.log").read_text(encoding="utf-8")
-    assert "[emerg]" not in errors and "[alert]" not in errors, errors
 
 
 class Response:
@@ -72,21 +44,27 @@ SECURITY_HEADERS = {
 }
 
 
-def _assert_security_headers(response: Response, site: Path):
+@pytest.fixture(scope="module")
+def site_policy(site) -> str:
+    """The policy the built site needs, worked out once: it hashes the inline code of every page."""
+    return policy(site)
+
+
+def _assert_security_headers(response: Response, site_policy: str):
     for name, value in SECURITY_HEADERS.items():
         assert response.headers[name] == value, name
     assert "camera=()" in response.headers["Permissions-Policy"]
-    assert response.headers["Content-Security-Policy"] == policy(site)
+    assert response.headers["Content-Security-Policy"] == site_policy
 
 
-def test_the_configured_policy_matches_what_the_build_emits(site):
+def test_the_configured_policy_matches_what_the_build_emits(site, site_policy):
     """The hashes of the inline scripts change with Material or the site's depth: then run the command below."""
-    assert configured_policy() == policy(site), "run: python -m deploy.csp <site folder> (see README)"
+    assert configured_policy() == site_policy, "run: python -m deploy.csp <site folder> (see README)"
     assert csp_command(["--check", str(site)]) == 0
 
 
-def test_the_policy_allows_no_other_origin_and_inline_code_only_by_hash(site):
-    csp = policy(site)
+def test_the_policy_allows_no_other_origin_and_inline_code_only_by_hash(site_policy):
+    csp = site_policy
     assert "http" not in csp and "*" not in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
     # Material's inline scripts: the scope one per folder depth, the one for tabbed content.
@@ -108,7 +86,7 @@ def test_the_policy_hashes_executable_inline_code_only(tmp_path):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pages_of_each_language_are_utf8_html_with_security_headers(nginx, site, lang):
+def test_pages_of_each_language_are_utf8_html_with_security_headers(nginx, site, site_policy, lang):
     for page in ("", "regions/hebei/", "calendar/"):
         response = _get(nginx, "/" + page_dir(lang) + page)
         assert response.status == 200, page
@@ -116,7 +94,7 @@ def test_pages_of_each_language_are_utf8_html_with_security_headers(nginx, site,
         assert response.headers["Cache-Control"] == "no-cache"
         assert response.headers["Server"] == "nginx"  # no version number
         assert response.body == (site / page_dir(lang) / page / "index.html").read_bytes()
-        _assert_security_headers(response, site)
+        _assert_security_headers(response, site_policy)
 
 
 def test_the_root_stays_dutch_whatever_the_browser_prefers(nginx):
@@ -180,7 +158,7 @@ def test_text_is_compressed_with_gzip_and_brotli(nginx, site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_missing_page_gets_the_404_page_of_its_language(nginx, site, lang):
+def test_a_missing_page_gets_the_404_page_of_its_language(nginx, site, site_policy, lang):
     own = site / page_dir(lang) / "404.html"
     expected = own if own.exists() else site / "404.html"
     for path in ("no-such-page/", "regions/no-such-region/", "no-such-file.ics"):
@@ -188,54 +166,16 @@ def test_a_missing_page_gets_the_404_page_of_its_language(nginx, site, lang):
         assert response.status == 404, path
         assert response.headers["Content-Type"] == "text/html; charset=utf-8"
         assert response.body == expected.read_bytes(), path
-        _assert_security_headers(response, site)
+        _assert_security_headers(response, site_policy)
 
 
-# Chromium reports a blocked script, style, image, font, fetch or worker both as this event and on the console.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation",
-    (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
-"""
-
-
-def test_every_page_loads_through_nginx_without_a_csp_violation_or_an_error(nginx, site, browser):
-    # The pages name their own origin (SITE_URL) in absolute links, which Material's script fetches from: the browser
-    # asks for SITE_URL and a proxy setting sends every request to nginx (loopback included, which Chromium would
-    # otherwise never proxy), so the origin is the one the site was built for and nginx answers all of it.
-    origin = SITE_URL.rstrip("/")
-    context = browser.new_context(proxy={"server": f"http://{nginx[0]}:{nginx[1]}", "bypass": "<-loopback>"})
-    context.add_init_script(RECORD_VIOLATIONS)
-    console: list[str] = []  # errors of all pages: a late one is reported after its page is left
-    foreign: list[str] = []
-    failed: list[str] = []
-    context.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-               if response.status >= 400 else None)
-    context.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
-    context.on("request", lambda request: foreign.append(request.url)
-               if not request.url.startswith((origin + "/", "data:")) else None)
-    try:
-        # What Material's script does after the load event (fetch the search index, start the search worker) is the
-        # same on every page of a language: awaited on each home page, where the search worker must also answer a
-        # query (hits or "no match").
-        page = context.new_page()
-        for lang in LANGUAGES:
-            page.goto(f"{origin}/{page_dir(lang)}", wait_until="networkidle")
-            waiting = page.locator(".md-search-result__meta").inner_text()
-            page.locator("input.md-search__input").click()
-            page.keyboard.type("Hebei")
-            page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText !== text",
-                                   arg=waiting)
-            assert page.evaluate("window.__cspViolations") == [], lang
-        # What each page itself holds (inline scripts, styles, images) is in by its load event; pages of one kind
-        # hold the same scripts and styles.
-        for url in one_page_per_kind(site_page_urls(site)):
-            relative = url[len(SITE_URL):]
-            response = page.goto(f"{origin}/{relative}", wait_until="load")
-            assert response.headers["server"] == "nginx", relative
-            assert page.evaluate("window.__cspViolations") == [], relative
-        assert console == []
-        assert failed == []
-        assert foreign == []
-    finally:
-        context.close()
+def test_every_page_loads_through_nginx_without_a_csp_violation(page_visits):
+    """The every-page visit (tests/conftest.py, page_visits) goes through nginx and its security policy; what it
+    requested and logged is checked in test_third_party.py."""
+    pages = {url: visit for url, visit in page_visits.items() if url}
+    assert {url for url, visit in pages.items() if visit["server"] != "nginx"} == set()
+    assert {url: visit["csp_violations"] for url, visit in pages.items() if visit["csp_violations"]} == {}
+    # The search worker, allowed by the policy, answered a query on each language's home page.
+    answered = {url: visit["search_answer"] for url, visit in pages.items() if visit["search_answer"] is not None}
+    assert sorted(answered) == sorted(SITE_URL + page_dir(lang) for lang in LANGUAGES)
+    assert all(answer.strip() for answer in answered.values()), answered

@@ -34,7 +34,7 @@ def _without_livereload(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory):
+def serve_session(tmp_path_factory):
     """One `mkdocs serve` of a copy of the project for the tests of this file, in order: each edits the copy further,
     as an editor's afternoon would (a serve session takes a whole build to start). (project, address, terminal log)."""
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
@@ -43,8 +43,8 @@ def session(tmp_path_factory):
         yield project, url, log
 
 
-def test_serve_reloads_on_edits_in_data_macros_and_overrides(session):
-    project_copy, url, log = session
+def test_serve_reloads_on_edits_in_data_macros_and_overrides(serve_session):
+    project_copy, url, log = serve_session
     page = url + "regions/hebei/"
     wait_until(lambda: _shows(page, "Provincie Hebei"))
 
@@ -79,8 +79,8 @@ def test_serve_reloads_on_edits_in_data_macros_and_overrides(session):
     assert _shows(url + "en/regions/hebei/", "(CODE-EDIT)")
 
 
-def test_a_mistake_in_data_or_a_page_shows_in_the_browser_until_it_is_fixed(session):
-    project_copy, url, log = session
+def test_a_mistake_in_data_or_a_page_shows_in_the_browser_until_it_is_fixed(serve_session):
+    project_copy, url, log = serve_session
     regions = project_copy / "data" / "regions.yml"
     original = regions.read_text(encoding="utf-8")
     page = url + "regions/hebei/"

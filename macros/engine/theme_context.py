@@ -54,8 +54,13 @@ def on_page_context(context, page, config, nav):
     context["i2_eu_funding"] = _eu_funding(config)
     context["i2_home"] = is_home(page)
     context.update(_sharing_context(page, config))
-    context["i2_search_base"] = context["base_url"].rstrip("/") + "/" + language_folder(lang)
+    context["i2_search_base"] = _search_base(context["base_url"], lang)
     return context
+
+
+def _search_base(base_url: str, lang: str) -> str:
+    """Where Material's search finds the page's language's index (overrides/main.html, block config)."""
+    return base_url.rstrip("/") + "/" + language_folder(lang)
 
 
 def on_page_content(html, page, config, files):
@@ -92,6 +97,9 @@ def on_template_context(context, template_name, config):
         config["extra"].alternate = deepcopy(config["extra"]["alternate"])
         context["i2_not_found"] = site_footer.not_found_context(strings, config["theme"]["language"],
                                                                  config["site_url"])
+        # MkDocs gives every 404 page the site's root as its base: without this, the English and Chinese ones
+        # searched the Dutch index.
+        context["i2_search_base"] = _search_base(context["base_url"], config["theme"]["language"])
     # The sitemap names the default language's page as x-default, whichever language a build started with.
     context["i2_default_language"] = DEFAULT_LANGUAGE
     if template_name == "sitemap.xml" and not os.environ.get(LANGUAGE_ENV):
