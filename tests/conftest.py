@@ -297,16 +297,15 @@ def nginx(site, tmp_path_factory) -> tuple[str, int]:
     port = _free_port()
     server = subprocess.Popen(local_nginx.prepare(prefix, site, port), stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT)
+
+    def answers() -> bool:
+        assert server.poll() is None, server.stdout.read().decode()
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+        return False
+
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert server.poll() is None, server.stdout.read().decode()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not answer"
-                time.sleep(0.1)
+        wait_until(answers, seconds=20)
         yield "127.0.0.1", port
     finally:
         server.terminate()

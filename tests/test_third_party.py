@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from conftest import LANGUAGES, ROOT, SITE_URL, page_kind, soup
-
-from macros.languages import language_folder
+from conftest import LANGUAGES, ROOT, SITE_URL, page_dir, page_kind, soup
 
 ORIGIN = urlsplit(SITE_URL)[:2]
 # Schemes that never leave the browser.
@@ -46,7 +44,7 @@ def test_no_page_requests_anything_from_another_host(page_visits):
         if url:
             requested = [r for r, _ in visit["requests"]]
             assert any(r.endswith(".css") for r in requested), url
-            index = f"{SITE_URL}{language_folder(page_kind(url)[0])}search/search_index.json"
+            index = f"{SITE_URL}{page_dir(page_kind(url)[0])}search/search_index.json"
             assert [r for r in requested if r.endswith("search_index.json")] == [index], url
 
 
